@@ -1,0 +1,1 @@
+"""The `fixbot` command line: one module per command, listed in `bot.cli.main.COMMANDS`."""

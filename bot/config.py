@@ -1,0 +1,114 @@
+"""Repository configuration (`.fixbot.yml`) and run settings, validated once at the edge."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from bot.errors import ConfigError
+
+CONFIG_FILE = ".fixbot.yml"
+DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class RiskWeights(_Strict):
+    severity: float = 0.25
+    exposure: float = 0.20
+    criticality: float = 0.20
+    data_sensitivity: float = 0.15
+    exploitability: float = 0.10
+    blast_radius: float = 0.10
+
+    @field_validator("*")
+    @classmethod
+    def _unit(cls, v: float) -> float:
+        if not 0.0 <= v <= 1.0:
+            raise ValueError("weight must be between 0 and 1")
+        return v
+
+
+class PathRule(_Strict):
+    """Assign context to every resource under a glob (`envs/prod/**`)."""
+
+    path: str
+    environment: str | None = None
+    data_classification: str | None = None
+    criticality: str | None = None
+
+
+class AcceptedRisk(_Strict):
+    """A finding a human accepted (`/fixbot ignore REASON`)."""
+
+    rule: str
+    resource: str | None = None
+    reason: str
+    by: str | None = None
+
+
+class Caps(_Strict):
+    max_open_prs: int = Field(default=10, ge=0)
+    max_new_prs_per_hour: int = Field(default=5, ge=0)
+
+
+class RepoConfig(_Strict):
+    """`.fixbot.yml` — every key optional; conventions apply when it is absent."""
+
+    version: int = 1
+    default_environment: str | None = None
+    environments: list[PathRule] = Field(default_factory=list)
+    default_data_classification: str = "internal"
+    default_criticality: str = "medium"
+    risk_weights: RiskWeights = Field(default_factory=RiskWeights)
+    parameters: dict[str, dict[str, str]] = Field(default_factory=dict)  # rewriter id -> params
+    accepted_risks: list[AcceptedRisk] = Field(default_factory=list)
+    ignore_paths: list[str] = Field(default_factory=list)
+    max_file_bytes: int = Field(default=DEFAULT_MAX_FILE_BYTES, gt=0)
+    caps: Caps = Field(default_factory=Caps)
+    bot_user: str = "fixbot[bot]"
+
+
+def _hint_for(loc: tuple[Any, ...], model: type[BaseModel]) -> str | None:
+    """Suggest the closest valid key for an unknown one."""
+    target: Any = model
+    for part in loc[:-1]:
+        field = getattr(target, "model_fields", {}).get(part)
+        if field is None:
+            return None
+        target = field.annotation
+    fields = list(getattr(target, "model_fields", {}))
+    close = difflib.get_close_matches(str(loc[-1]), fields, n=1)
+    return f"did you mean '{close[0]}'?" if close else f"valid keys: {', '.join(fields)}"
+
+
+def parse_repo_config(data: Any, source: str) -> RepoConfig:
+    """Validate parsed YAML; a bad key gives file, key and a hint."""
+    if data is None:
+        return RepoConfig()
+    if not isinstance(data, dict):
+        raise ConfigError(f"{source}: top level must be a mapping")
+    try:
+        return RepoConfig.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        key = ".".join(str(p) for p in err["loc"])
+        hint = _hint_for(tuple(err["loc"]), RepoConfig) if err["type"] == "extra_forbidden" else None
+        raise ConfigError(f"{source}: key '{key}': {err['msg']}", hint=hint) from exc
+
+
+def load_repo_config(root: Path, text: str | None = None) -> RepoConfig:
+    """Load `.fixbot.yml` from `root` (or from `text`, e.g. read from the default branch)."""
+    from bot.yamlsafe import load_yaml_text
+
+    path = root / CONFIG_FILE
+    if text is None:
+        if not path.is_file():
+            return RepoConfig()
+        text = path.read_text(encoding="utf-8")
+    return parse_repo_config(load_yaml_text(text, CONFIG_FILE), CONFIG_FILE)

@@ -1,0 +1,43 @@
+"""What the planner produces: an edit with its metadata, or a reason it cannot."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from bot.models.common import Frozen, Level
+
+
+class Verification(Frozen):
+    rules: tuple[str, ...]  # rules that must pass afterwards (canonical ids)
+    provider_check: str  # name of the provider check, e.g. "s3_public_access_blocked"
+
+
+class FileEdit(Frozen):
+    path: str  # repo-relative
+    before: str | None  # None: file is created
+    after: str | None  # None: file is deleted
+
+
+class Plan(Frozen):
+    finding_ids: tuple[str, ...]
+    resource: str
+    rewriter: str
+    action: str
+    confidence: Level
+    reversible: bool
+    rollback_plan: str
+    verification: Verification
+    parameters: dict[str, str] = Field(default_factory=dict)
+    edits: tuple[FileEdit, ...] = ()
+    diff: str = ""
+
+    @property
+    def changed_files(self) -> tuple[str, ...]:
+        return tuple(e.path for e in self.edits)
+
+
+class Unfixed(Frozen):
+    finding_id: str
+    reason: str
+    missing_parameters: tuple[str, ...] = ()
+    rewriter: str | None = None
