@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from rich.console import Console
 
+from bot.actions import ActionsEnv, annotations, append_summary, outputs, summary_markdown, write_outputs
 from bot.cli.render import render_markdown, render_table, write_output
-from bot.errors import InputError
+from bot.errors import EXIT_THRESHOLD, InputError
+from bot.models.report import ScanReport
+from bot.output.sarif import to_sarif
 from bot.pipeline import ScanRequest, scan
 
-FORMATS = ("table", "json", "markdown")
+DEFAULT_ANNOTATION_THRESHOLD = 0.7
+FORMATS = ("table", "json", "markdown", "sarif")
 
 
 def add_scan_arguments(parser: argparse.ArgumentParser, formats: tuple[str, ...] = FORMATS) -> None:
@@ -26,6 +32,11 @@ def add_scan_arguments(parser: argparse.ArgumentParser, formats: tuple[str, ...]
     parser.add_argument("--no-checkov", action="store_true", help="do not run checkov; use --findings only")
     parser.add_argument("--format", choices=formats, default="table")
     parser.add_argument("--output", type=Path, help="write the report to FILE instead of stdout")
+    parser.add_argument(
+        "--fail-threshold", type=float, default=None, metavar="RISK",
+        help="exit 1 when a finding's risk is at or above RISK (0-1); also the Actions annotation level",
+    )
+    parser.add_argument("--sarif-output", type=Path, metavar="FILE", help="also write SARIF 2.1.0 to FILE")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -51,13 +62,14 @@ def run_with_progress(request: ScanRequest, show: bool):  # type: ignore[no-unty
         return scan(request, progress=lambda stage: status.update(f"scanning: {stage}…"))
 
 
-def run(args: argparse.Namespace) -> int:
-    request = scan_request(args)
-    interactive = args.format == "table" and args.output is None and sys.stderr.isatty()
-    outcome = run_with_progress(request, interactive)
-    report = outcome.report()
+def emit(report: ScanReport, args: argparse.Namespace) -> None:
+    """Write the report in the chosen format (and SARIF beside it when asked)."""
+    if args.sarif_output is not None:
+        write_output(json.dumps(to_sarif(report), indent=2), args.sarif_output)
     if args.format == "json":
         write_output(json.dumps(report.to_json(), indent=2), args.output)
+    elif args.format == "sarif":
+        write_output(json.dumps(to_sarif(report), indent=2), args.output)
     elif args.format == "markdown":
         write_output(render_markdown(report), args.output)
     elif args.output is not None:
@@ -67,4 +79,33 @@ def run(args: argparse.Namespace) -> int:
         write_output(console.export_text(), args.output)
     else:
         render_table(report, Console())
-    return 0
+
+
+def exit_code(report: ScanReport, threshold: float | None) -> int:
+    if threshold is None:
+        return 0
+    return EXIT_THRESHOLD if any(a.risk.score >= threshold for a in report.assessments) else 0
+
+
+def run(args: argparse.Namespace) -> int:
+    request = scan_request(args)
+    interactive = args.format == "table" and args.output is None and sys.stderr.isatty()
+    report = run_with_progress(request, interactive).report()
+    emit(report, args)
+    github_actions_report(report, args, os.environ)
+    return exit_code(report, args.fail_threshold)
+
+
+def github_actions_report(report: ScanReport, args: argparse.Namespace, environ: Mapping[str, str]) -> None:
+    """Under GitHub Actions: annotations on stdout, a job summary and step outputs."""
+    env = ActionsEnv.from_env(environ)
+    if env is None:
+        return
+    threshold = args.fail_threshold if args.fail_threshold is not None else DEFAULT_ANNOTATION_THRESHOLD
+    for line in annotations(report, threshold):
+        print(line)
+    if env.summary_path is not None:
+        append_summary(env.summary_path, summary_markdown(report, threshold))
+    if env.output_path is not None:
+        sarif = args.sarif_output or (args.output if args.format == "sarif" else None)
+        write_outputs(env.output_path, outputs(report, threshold, sarif))

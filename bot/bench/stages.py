@@ -1,0 +1,111 @@
+"""The benchmark's explicit stage registry.
+
+Each `Stage` runs one piece of the chain on a `BenchState` and is timed on its own. Stages
+run in registry order; later ones use what earlier ones left in the state. `reference` stages
+(checkov) are what fixbot is compared against; the rest add up to "fixbot total". A stage may
+name a per-item rate (`rate_unit`, `items`) — e.g. a future "plan" stage reporting findings/s
+or a "policy" stage reporting ms/finding — and `PROBES` hold one-off measurements (e.g. the
+webhook ack latency) printed after the table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bot.config import RepoConfig, load_repo_config
+from bot.context import build_context
+from bot.graph import build_graph
+from bot.ingest import checkov
+from bot.ingest.base import IngestContext
+from bot.ingest.checkov_runner import RUN_INPUT, checkov_json
+from bot.inventory import build_inventory
+from bot.mapping import map_findings
+from bot.pipeline import dedupe
+from bot.risk import assess, enrich
+
+
+@dataclass
+class BenchState:
+    """What the stages hand each other for one synthetic repository (mutable on purpose)."""
+
+    root: Path
+    config: RepoConfig = field(default_factory=RepoConfig)
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    run: Callable[[BenchState], None]
+    reference: bool = False  # True: the external tool fixbot is measured against
+    rate_unit: str | None = None  # e.g. "ms/finding", "findings/s"
+    items: Callable[[BenchState], int] | None = None  # how many items the rate is over
+
+
+@dataclass(frozen=True)
+class Probe:
+    """A one-off measurement: returns (value, unit)."""
+
+    name: str
+    measure: Callable[[], tuple[float, str]]
+
+
+def _checkov(s: BenchState) -> None:
+    s.config = load_repo_config(s.root)
+    s.values["checkov_json"] = checkov_json(s.root, quiet=True)
+
+
+def _inventory(s: BenchState) -> None:
+    s.values["inventory"] = build_inventory(s.root, s.config)
+
+
+def _ingest_parse(s: BenchState) -> None:
+    ctx = IngestContext(root=s.root.resolve(), input=RUN_INPUT)
+    findings, _errors = checkov.to_findings(s.values["checkov_json"], ctx)
+    s.values["findings"] = findings
+
+
+def _mapping(s: BenchState) -> None:
+    s.values["mapping"] = map_findings(s.values["findings"], s.values["inventory"])
+
+
+def _context(s: BenchState) -> None:
+    s.values["context"] = build_context(s.root, s.config, s.values["inventory"])
+
+
+def _graph(s: BenchState) -> None:
+    s.values["graph"] = build_graph(s.values["inventory"], s.values["context"])
+
+
+def _risk(s: BenchState) -> None:
+    resources = s.values["inventory"].by_address()
+    context, graph = s.values["context"], s.values["graph"]
+    mapped = [f for f in s.values["mapping"].mapped if f.resource in resources]
+    enriched = dedupe([enrich(f, resources[f.resource], context, graph) for f in mapped])
+    s.values["assessments"] = [
+        assess(f, resources[f.resource], context, graph, s.config.risk_weights) for f in enriched if f.resource
+    ]
+
+
+def _finding_count(s: BenchState) -> int:
+    return len(s.values.get("findings", ()))
+
+
+def _assessed_count(s: BenchState) -> int:
+    return len(s.values.get("assessments", ()))
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("checkov", _checkov, reference=True),
+    Stage("inventory", _inventory),
+    Stage("ingest-parse", _ingest_parse, rate_unit="ms/finding", items=_finding_count),
+    Stage("mapping", _mapping, rate_unit="ms/finding", items=_finding_count),
+    Stage("context", _context),
+    Stage("graph", _graph),
+    Stage("risk", _risk, rate_unit="ms/finding", items=_assessed_count),
+)
+
+PROBES: tuple[Probe, ...] = ()

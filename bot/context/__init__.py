@@ -1,0 +1,73 @@
+"""CONTEXT stage: environment, owners, data classification and criticality of each resource.
+
+Conventions first (tags/labels, directory layout, CODEOWNERS), `.fixbot.yml` to override.
+Every value comes with its evidence. Only repository content (default branch) sets context:
+a finding's own text never does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import Field
+
+from bot.config import RepoConfig
+from bot.context.classification import classification_of, config_value_errors, criticality_of
+from bot.context.codeowners import CodeOwners, load_codeowners
+from bot.context.environment import environment_of
+from bot.models.common import ErrorEntry, Frozen
+from bot.models.resource import Inventory, Resource
+
+__all__ = ["CodeOwners", "RepoContext", "ResourceContext", "build_context"]
+
+
+class ResourceContext(Frozen):
+    environment: str | None = None
+    owners: tuple[str, ...] = ()
+    data_classification: str = "internal"
+    criticality: str = "medium"  # low | medium | high | critical
+    evidence: dict[str, str] = Field(default_factory=dict)  # field name -> where the value came from
+
+
+@dataclass(frozen=True)
+class RepoContext:
+    """Repository-wide context sources; `for_resource` derives one resource's context."""
+
+    root: Path
+    config: RepoConfig
+    codeowners: CodeOwners
+    errors: tuple[ErrorEntry, ...] = ()
+
+    def owners_of(self, path: str) -> tuple[str, ...]:
+        return self.codeowners.owners_of(path)
+
+    def owners_by_rule(self, path: str) -> tuple[tuple[str, ...], int | None]:
+        return self.codeowners.owners_by_rule(path)
+
+    def for_resource(self, resource: Resource) -> ResourceContext:
+        evidence: dict[str, str] = {}
+        env = environment_of(resource, self.config)
+        if env is not None:
+            evidence["environment"] = env[1]
+        classification = classification_of(resource, self.config)
+        criticality = criticality_of(resource, self.config)
+        evidence["data_classification"] = classification[1]
+        evidence["criticality"] = criticality[1]
+        rule = self.codeowners.rule_for(resource.file)
+        if rule is not None and self.codeowners.source is not None:
+            evidence["owners"] = rule.describe(self.codeowners.source)
+        return ResourceContext(
+            environment=env[0] if env is not None else None,
+            owners=rule.owners if rule is not None else (),
+            data_classification=classification[0],
+            criticality=criticality[0],
+            evidence=evidence,
+        )
+
+
+def build_context(root: Path, config: RepoConfig, inventory: Inventory) -> RepoContext:
+    """Load CODEOWNERS and check the config's context values once per scan."""
+    codeowners = load_codeowners(root.resolve())
+    errors = (*codeowners.errors, *config_value_errors(config))
+    return RepoContext(root=root.resolve(), config=config, codeowners=codeowners, errors=errors)

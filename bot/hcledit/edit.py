@@ -1,0 +1,119 @@
+"""Byte-span splices on HCL text. Everything outside the spliced span is left byte-identical.
+
+Every function takes the current text and a `Block` located in that very text, and returns
+the new text, or raises `EditRefused` when the edit would touch a heredoc or would not parse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.hcledit.model import Attr, Block, detect_indent_unit
+from bot.hcledit.parse import EditRefused, syntax_problem
+from bot.hcledit.render import BlockSpec, render_block, render_items
+
+
+def _splice(data: bytes, start: int, end: int, new: str) -> str:
+    out = (data[:start] + new.encode("utf-8") + data[end:]).decode("utf-8")
+    problem = syntax_problem(out)
+    if problem is not None:
+        raise EditRefused(f"the edit would not parse ({problem}); left untouched")
+    return out
+
+
+def _line_end(data: bytes, pos: int) -> int:
+    nl = data.find(b"\n", pos)
+    return len(data) if nl < 0 else nl
+
+
+def replace_value(text: str, attr: Attr, value: str) -> str:
+    """`name = old` → `name = value`; the rest of the line (alignment, comment) stays."""
+    if attr.heredoc:
+        raise EditRefused(f"'{attr.name}' is a heredoc; edit it by hand")
+    if attr.value == value:
+        return text
+    return _splice(text.encode("utf-8"), attr.value_start, attr.value_end, value)
+
+
+def _group(data: bytes, block: Block, anchor: Attr) -> list[Attr]:
+    """The run of single-line attributes on consecutive lines ending at `anchor`."""
+    singles = sorted((a for a in block.attrs if not a.multiline), key=lambda a: a.start)
+    run = [anchor]
+    for attr in reversed([a for a in singles if a.start < anchor.start]):
+        between = data[attr.end : run[0].line_start]
+        if between.count(b"\n") != 1:
+            break
+        run.insert(0, attr)
+    return run
+
+
+def _eq_col(data: bytes, attr: Attr) -> int:
+    return data.find(b"=", attr.start) - attr.line_start
+
+
+def _aligned_name(data: bytes, block: Block, anchor: Attr, indent: str, name: str) -> str:
+    """Pad `name` so its `=` lines up with the group above, when that group is aligned."""
+    if anchor.multiline:
+        return name
+    cols = {_eq_col(data, a) for a in _group(data, block, anchor)}
+    if len(cols) == 1:
+        col = cols.pop()
+        if len(indent) + len(name) + 1 <= col:
+            return name.ljust(col - len(indent) - 1)
+    return name
+
+
+def add_attribute(text: str, block: Block, name: str, value: str) -> str:
+    """Insert `name = value` after the block's leading attributes (before nested blocks)."""
+    data = text.encode("utf-8")
+    unit = detect_indent_unit(data, block)
+    indent = block.indent + unit
+    first_block = min((b.start for b in block.blocks), default=block.close_start)
+    leading = [a for a in block.attrs if a.start < first_block]
+    if leading:
+        anchor = max(leading, key=lambda a: a.start)
+        padded = _aligned_name(data, block, anchor, indent, name)
+        at = _line_end(data, anchor.end)
+        if at > block.close_start:
+            raise EditRefused(f"block '{block.kind}' closes on an attribute's line; edit it by hand")
+        return _splice(data, at, at, f"\n{indent}{padded} = {value}")
+    return _insert_lines(data, block, [f"{indent}{name} = {value}"], before_children=True)
+
+
+def add_block(text: str, block: Block, spec: BlockSpec) -> str:
+    """Append a nested block at the end of `block`'s body (a blank line before it)."""
+    data = text.encode("utf-8")
+    unit = detect_indent_unit(data, block)
+    lines = render_block(spec, block.indent + unit, unit)
+    empty = block.first_child is None or block.first_child >= block.close_start
+    return _insert_lines(data, block, lines if empty else ["", *lines])
+
+
+def _insert_lines(data: bytes, block: Block, lines: list[str], before_children: bool = False) -> str:
+    chunk = "\n".join(lines)
+    has_body = block.first_child is not None and block.first_child < block.close_start
+    if before_children and has_body and block.first_child is not None:
+        at = data.rfind(b"\n", 0, block.first_child) + 1
+        if at > block.open_end and not data[at : block.first_child].strip():
+            return _splice(data, at, at, chunk + "\n")
+    close_line = data.rfind(b"\n", 0, block.close_start) + 1
+    if close_line > block.open_end and not data[close_line : block.close_start].strip():
+        return _splice(data, close_line, close_line, chunk + "\n")
+    if not data[block.open_end : block.close_start].strip():
+        return _splice(data, block.open_end, block.close_start, "\n" + chunk + "\n" + block.indent)
+    raise EditRefused(f"block '{block.kind}' is written on one line with content; edit it by hand")
+
+
+def append_sibling(text: str, block: Block, spec: BlockSpec) -> str:
+    """Add a new top-level block right after `block`, separated by one blank line."""
+    data = text.encode("utf-8")
+    unit = detect_indent_unit(data, block)
+    at = _line_end(data, block.end)
+    return _splice(data, at, at, "\n\n" + "\n".join(render_block(spec, block.indent, unit)))
+
+
+def add_items(text: str, block: Block, items: Sequence[tuple[str, str] | BlockSpec]) -> str:
+    """Render several attributes/blocks into an empty or existing block in one splice."""
+    data = text.encode("utf-8")
+    unit = detect_indent_unit(data, block)
+    return _insert_lines(data, block, render_items(items, block.indent + unit, unit))

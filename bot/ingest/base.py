@@ -1,0 +1,104 @@
+"""What every findings source shares: the `Source` shape, its context, and small helpers.
+
+A source turns one parsed input (a JSON document, or the list of records of a JSON Lines
+file) into findings plus per-record errors. Records it cannot use become `ErrorEntry`s;
+the rest of the input goes on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bot.errors import InputError
+from bot.models.common import ErrorEntry, Frozen, LineSpan
+from bot.models.finding import Finding
+from bot.paths import repo_relative
+
+SourceOutput = tuple[list[Finding], list[ErrorEntry]]
+
+MAX_TEXT = 300
+MAX_RULE_ID = 200
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+class IngestResult(Frozen):
+    """Findings from every input, and the per-input problems met on the way."""
+
+    findings: tuple[Finding, ...] = ()
+    errors: tuple[ErrorEntry, ...] = ()
+
+
+@dataclass(frozen=True)
+class IngestContext:
+    """Where the input comes from: the repository root and the input's name for messages."""
+
+    root: Path
+    input: str  # the findings file as the user named it, or "checkov-run"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One findings format: `detect` looks at parsed data, `to_findings` converts it."""
+
+    name: str
+    detect: Callable[[Any], bool]
+    to_findings: Callable[[Any, IngestContext], SourceOutput]
+
+
+def clean_text(text: object, limit: int = MAX_TEXT) -> str:
+    """Untrusted text made one bounded line: no control characters, collapsed spaces."""
+    flat = " ".join(_CONTROL.sub(" ", str(text)).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def clean_rule_id(text: object) -> str:
+    return clean_text(text, MAX_RULE_ID)
+
+
+def excerpt(record: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+    """A small, bounded copy of the named keys of a raw record (for traceability only)."""
+    out: dict[str, Any] = {}
+    for key in keys:
+        value = record.get(key)
+        if value is None:
+            continue
+        out[key] = value if isinstance(value, int | float | bool) else clean_text(value, 200)
+    return out
+
+
+def line_span(start: int | None, end: int | None) -> LineSpan | None:
+    """A span from 1-based lines as sources report them; None when absent or nonsensical."""
+    if start is None or start < 1:
+        return None
+    return LineSpan(start=start, end=end if end is not None and end >= start else start)
+
+
+def anchored_path(root: Path, raw: str) -> str:
+    """A finding's file as a repo-relative path, or InputError naming it.
+
+    Relative paths and scanner-style `/main.tf` (relative to the scan root) are accepted when
+    they stay inside the repository. An absolute path outside the repository is accepted
+    only in that scan-root reading, i.e. when the file it names exists in the repository:
+    `/etc/passwd` is refused unless the repository has `etc/passwd`.
+    """
+    rel = repo_relative(root, raw, what="finding path")
+    text = raw.replace("\\", "/").removeprefix("file://")
+    if Path(text).is_absolute() and not _inside(Path(text), root) and not (root / rel).is_file():
+        raise InputError(f"finding path {raw!r} is absolute and outside the repository")
+    return rel
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def path_error(exc: InputError, ctx: IngestContext, pointer: str) -> ErrorEntry:
+    return ErrorEntry(kind="path", message=f"{pointer}: {exc.message}", file=ctx.input)

@@ -1,0 +1,199 @@
+"""checkov's JSON report (`checkov -o json`): raw models and `to_findings()`.
+
+checkov prints one report object per framework: a dict when one framework ran, a list when
+several did, and a bare summary (`{"passed": 0, "failed": 0, ...}`) when there was nothing
+to scan. Terraform resources are `aws_s3_bucket.b` / `module.x.aws_s3_bucket.y`, Kubernetes
+ones `Pod.default.p`; paths look like `/main.tf` (relative to the scan root).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, NamedTuple
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from bot.errors import IngestError, InputError
+from bot.ingest.base import (
+    IngestContext,
+    SourceOutput,
+    anchored_path,
+    clean_rule_id,
+    clean_text,
+    excerpt,
+    line_span,
+    path_error,
+)
+from bot.models.common import ErrorEntry, Frozen, LineSpan, Severity
+from bot.models.finding import Finding, SourceRef, fingerprint
+from bot.rules import canonical_rule, default_severity, rule_title
+
+SOURCE = "checkov"
+_EXCERPT_KEYS = ("check_id", "check_name", "resource", "file_path", "file_line_range", "check_class", "guideline")
+
+
+class _Raw(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+class CheckovCheck(_Raw):
+    """One entry of `results.failed_checks` / `passed_checks`."""
+
+    check_id: str
+    check_name: str | None = None
+    file_path: str
+    file_line_range: list[int] | None = None
+    resource: str | None = None
+    severity: str | None = None  # usually null offline (`--skip-download`)
+    guideline: str | None = None
+    check_class: str | None = None
+    bc_check_id: str | None = None
+
+
+class CheckovResults(_Raw):
+    failed_checks: list[dict[str, Any]] = Field(default_factory=list)
+    passed_checks: list[dict[str, Any]] = Field(default_factory=list)
+    skipped_checks: list[dict[str, Any]] = Field(default_factory=list)
+    parsing_errors: list[str] = Field(default_factory=list)
+
+
+class CheckovReport(_Raw):
+    check_type: str
+    results: CheckovResults = Field(default_factory=CheckovResults)
+    summary: dict[str, Any] = Field(default_factory=dict)
+
+
+class CheckResult(Frozen):
+    """A check outcome as the verify stage needs it."""
+
+    check_id: str
+    resource: str | None
+    file: str
+    line: LineSpan | None
+
+
+def _is_report(item: Any) -> bool:
+    return isinstance(item, dict) and "check_type" in item and isinstance(item.get("results"), dict)
+
+
+def _is_summary(item: Any) -> bool:
+    return isinstance(item, dict) and "checkov_version" in item and "passed" in item and "failed" in item
+
+
+def detect(data: Any) -> bool:
+    """checkov JSON: a report, a non-empty list of reports, or the empty-scan summary."""
+    if isinstance(data, list):
+        return bool(data) and all(_is_report(item) for item in data)
+    return _is_report(data) or _is_summary(data)
+
+
+def parse_reports(data: Any, name: str) -> list[tuple[str, CheckovReport]]:
+    """Reports with their JSON pointer prefix; IngestError when the shape is not checkov's."""
+    if isinstance(data, dict) and not _is_report(data):
+        if _is_summary(data):
+            return []
+        raise IngestError(f"{name}: not a checkov JSON report")
+    items = [("", data)] if isinstance(data, dict) else [(f"[{i}].", d) for i, d in enumerate(data)]
+    try:
+        return [(prefix, CheckovReport.model_validate(item)) for prefix, item in items]
+    except ValidationError as exc:
+        raise IngestError(f"{name}: not a checkov JSON report: {exc.errors()[0]['msg']}") from exc
+
+
+def _severity(raw: str | None, canonical: str) -> Severity:
+    try:
+        return Severity(raw.lower()) if raw else default_severity(canonical)
+    except ValueError:
+        return default_severity(canonical)
+
+
+def _span(check: CheckovCheck) -> LineSpan | None:
+    lines = check.file_line_range or []
+    return line_span(lines[0], lines[1] if len(lines) > 1 else None) if lines else None
+
+
+def _finding(check: CheckovCheck, record: dict[str, Any], file: str, ctx: IngestContext, pointer: str) -> Finding:
+    canonical = canonical_rule(clean_rule_id(check.check_id), "checkov")
+    resource = clean_text(check.resource) if check.resource else None
+    span = _span(check)
+    return Finding(
+        id=fingerprint(canonical, resource, file, span.start if span else None),
+        source=SOURCE,
+        rule_id=canonical,
+        title=clean_text(check.check_name or rule_title(canonical) or canonical),
+        severity=_severity(check.severity, canonical),
+        resource=resource,
+        file=file,
+        line=span,
+        sources=(SourceRef(source=SOURCE, tool="checkov", rule_id=clean_rule_id(check.check_id),
+                           input=ctx.input, pointer=pointer, raw=excerpt(record, _EXCERPT_KEYS)),),
+    )
+
+
+def _check(record: Any, ctx: IngestContext, pointer: str) -> CheckovCheck | ErrorEntry:
+    try:
+        return CheckovCheck.model_validate(record)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"]) or "record"
+        return ErrorEntry(kind="ingest", message=f"{pointer}: {where}: {err['msg']}", file=ctx.input)
+
+
+class _Item(NamedTuple):
+    check: CheckovCheck
+    record: dict[str, Any]
+    pointer: str
+    file: str  # repo-relative
+
+
+def _checks(data: Any, ctx: IngestContext, key: str) -> Iterator[_Item | ErrorEntry]:
+    """Each record of `results.<key>` validated and anchored in the repo, or its error."""
+    for prefix, report in parse_reports(data, ctx.input):
+        for i, record in enumerate(getattr(report.results, key)):
+            pointer = f"{prefix}results.{key}[{i}]"
+            check = _check(record, ctx, pointer)
+            if isinstance(check, ErrorEntry):
+                yield check
+                continue
+            try:
+                yield _Item(check, record, pointer, anchored_path(ctx.root, check.file_path))
+            except InputError as exc:
+                yield path_error(exc, ctx, pointer)
+
+
+def to_findings(data: Any, ctx: IngestContext) -> SourceOutput:
+    """Every failed check as a Finding; unusable records (bad shape, bad path) as errors."""
+    findings: list[Finding] = []
+    errors: list[ErrorEntry] = []
+    for item in _checks(data, ctx, "failed_checks"):
+        if isinstance(item, ErrorEntry):
+            errors.append(item)
+        else:
+            findings.append(_finding(item.check, item.record, item.file, ctx, item.pointer))
+    return findings, errors
+
+
+def check_results(data: Any, ctx: IngestContext, key: str) -> tuple[list[CheckResult], list[ErrorEntry]]:
+    """`failed_checks` or `passed_checks` as plain results (check id, resource, file, lines)."""
+    results: list[CheckResult] = []
+    errors: list[ErrorEntry] = []
+    for item in _checks(data, ctx, key):
+        if isinstance(item, ErrorEntry):
+            errors.append(item)
+            continue
+        resource = clean_text(item.check.resource) if item.check.resource else None
+        results.append(CheckResult(check_id=clean_rule_id(item.check.check_id), resource=resource,
+                                   file=item.file, line=_span(item.check)))
+    return results, errors
+
+
+def parsing_errors(data: Any, ctx: IngestContext) -> list[str]:
+    """Files checkov could not parse (only listed when it ran without `--quiet`)."""
+    out: list[str] = []
+    for _prefix, report in parse_reports(data, ctx.input):
+        for raw in report.results.parsing_errors:
+            try:
+                out.append(anchored_path(ctx.root, raw))
+            except InputError:
+                out.append(clean_text(raw))
+    return out

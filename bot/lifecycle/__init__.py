@@ -1,0 +1,1 @@
+"""The closed loop: fix → checks → merge or approval → apply → verify → revert, audited."""

@@ -1,0 +1,72 @@
+"""The default pre-merge checker: files parse, the target rules pass, nothing regresses.
+
+checkov runs only on the changed files, once on the base and once on the head snapshot.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from bot.lifecycle.context import CheckOutcome, CheckRequest
+
+Key = tuple[str, str, str]  # file, resource, check id
+
+
+def parse_problem(path: Path) -> str | None:
+    """Why a changed file does not parse (None: it parses)."""
+    if not path.is_file():
+        return None  # deleted by the change
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if path.suffix == ".tf":
+        from bot.hcledit import syntax_problem
+
+        return syntax_problem(text)
+    if path.suffix in (".yml", ".yaml"):
+        from bot.yamlsafe import load_yaml_all
+
+        try:
+            load_yaml_all(text, path.name)
+        except Exception as exc:
+            return str(exc)
+    return None
+
+
+def _keys(results: Iterable[Any]) -> set[Key]:
+    return {(str(r.file).lstrip("/"), str(r.resource or ""), str(r.check_id)) for r in results}
+
+
+def _run(root: Path, files: list[str]) -> tuple[set[Key], set[Key]]:
+    """One checkov process over `files` (relative to `root`): (passed, failed) keys."""
+    from bot.ingest.checkov_runner import run_checkov
+
+    present = [f for f in files if (root / f).is_file()]
+    if not present:
+        return set(), set()
+    run = run_checkov(root, files=present)
+    return _keys(run.passed), _keys(run.failed)
+
+
+def _split(keys: set[Key], prefix: str) -> set[Key]:
+    return {(f[len(prefix):], r, c) for f, r, c in keys if f.startswith(prefix)}
+
+
+def checkov_checker(req: CheckRequest) -> CheckOutcome:
+    head, base = Path(req.head_dir), Path(req.base_dir)
+    broken = [f"{f}: {p}" for f in req.files if (p := parse_problem(head / f))]
+    if broken:
+        return CheckOutcome(ok=False, summary="changed files do not parse", details=tuple(broken))
+    root = head.parent  # base and head snapshots are siblings: one checkov run covers both
+    files = [f"{d.name}/{f}" for d in (base, head) for f in req.files]
+    passed, failed = _run(root, files)
+    passed_before, failed_after = _split(passed, f"{base.name}/"), _split(failed, f"{head.name}/")
+    target = sorted(f"{c} on {r} ({f})" for f, r, c in failed_after if c in req.rules and r == req.resource)
+    regressed = sorted(
+        f"{c} on {r} ({f})" for f, r, c in failed_after & passed_before if c not in req.allowed_regressions
+    )
+    details = tuple([f"still failing: {t}" for t in target] + [f"now failing: {t}" for t in regressed])
+    if details:
+        return CheckOutcome(ok=False, summary="checkov: " + "; ".join(details[:3]), details=details)
+    rules = ", ".join(req.rules) or "none"
+    return CheckOutcome(ok=True, summary=f"checkov on {len(req.files)} file(s): {rules} pass, no regression")

@@ -1,0 +1,94 @@
+"""Merging a fixbot PR: policy decision, green checks on the exact head SHA, approval if required."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from bot.errors import ConflictError
+from bot.forge.base import PrState, PullRequest
+from bot.lifecycle.approval import approval_status
+from bot.lifecycle.checks import green_on, run_checks
+from bot.lifecycle.context import Lifecycle
+from bot.lifecycle.events import decision_trailers, state_trailers
+from bot.lifecycle.state import ItemState
+from bot.models.decision import Decision, Outcome, Reason
+from bot.models.report import Assessment
+
+REQUEUE_RULE = "fixbot.requeued_after_failed_verification"
+_STRICT = {Outcome.allow: 0, Outcome.require_approval: 1, Outcome.deny: 2}
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    status: str  # merged | awaiting_approval | checks_failed | denied | conflict | not_open
+    detail: str = ""
+    merge_sha: str | None = None
+    approver: str | None = None
+
+
+def strictest(decisions: Sequence[Decision]) -> Decision:
+    return max(decisions, key=lambda d: _STRICT[Outcome(d.outcome)])
+
+
+def guard_requeued(decision: Decision, failures: Sequence[str]) -> Decision:
+    """A fix that already failed verification is never merged without a human again."""
+    if not failures or decision.outcome != Outcome.allow:
+        return decision
+    reason = Reason(rule=REQUEUE_RULE, message=f"an earlier merge of this fix failed verification: {failures[-1]}")
+    return decision.model_copy(update={"outcome": Outcome.require_approval, "reasons": (*decision.reasons, reason)})
+
+
+def redecide(lc: Lifecycle, st: ItemState, facts: Mapping[str, object]) -> Decision:
+    """Policy re-evaluated now (merge time) on the remembered assessments."""
+    decided: list[Assessment] = lc.decide(st.assessments, facts)
+    decisions = [a.decision for a in decided if a.decision is not None]
+    if not decisions:
+        return Decision(outcome=Outcome.deny, reasons=(Reason(rule="fixbot.no_decision", message="no decision"),),
+                        policy_version="none")
+    return guard_requeued(strictest(decisions), st.failures)
+
+
+def ensure_checks(lc: Lifecycle, pr: PullRequest, st: ItemState, revert: bool = False) -> tuple[bool, str]:
+    if green_on(lc, pr.head_sha):
+        return True, "checks already green on this head"
+    base = lc.forge.head_sha(pr.base) or ""
+    rules = () if revert else st.verification_rules or st.rules
+    outcome = run_checks(lc, pr, base, rules, st.resource, allowed_regressions=st.rules if revert else ())
+    lc.audit.record("checks", state_trailers(st, **{
+        "Fixbot-PR": str(pr.number), "Fixbot-Commit": pr.head_sha,
+        "Fixbot-Detail": ("passed: " if outcome.ok else "failed: ") + outcome.summary,
+    }))
+    return outcome.ok, outcome.summary
+
+
+def merge_if_ready(lc: Lifecycle, pr: PullRequest, st: ItemState, decision: Decision) -> MergeResult:
+    """Merge `pr` when policy, checks and (if required) a code owner's approval all agree."""
+    if pr.state != PrState.open:
+        return MergeResult("not_open", f"PR #{pr.number} is {pr.state.value}")
+    if decision.outcome == Outcome.deny:
+        return MergeResult("denied", ", ".join(r.rule for r in decision.reasons))
+    approver = None
+    if decision.outcome == Outcome.require_approval:
+        status = approval_status(lc, pr)
+        if status.approver is None:
+            return MergeResult("awaiting_approval", "; ".join(status.problems))
+        approver = status.approver
+    ok, summary = ensure_checks(lc, pr, st, revert=pr.head.startswith("fixbot/revert/"))
+    if not ok:
+        return MergeResult("checks_failed", summary)
+    checked = pr.head_sha
+    return _merge(lc, pr, st, decision, checked, approver)
+
+
+def _merge(lc: Lifecycle, pr: PullRequest, st: ItemState, decision: Decision, checked: str,
+           approver: str | None) -> MergeResult:
+    by = approver or f"policy ({decision.outcome.value})"
+    trailers = state_trailers(st, **decision_trailers(decision), **{"Fixbot-Approved-By": by,
+                                                                      "Fixbot-PR": str(pr.number)})
+    try:
+        sha = lc.forge.merge(pr.number, checked, f"Merge fixbot PR #{pr.number}: {pr.title}", trailers)
+    except ConflictError as exc:
+        return MergeResult("conflict", str(exc))
+    lc.audit.record("merged", {**trailers, "Fixbot-Commit": sha})
+    return MergeResult("merged", f"merged as {sha[:12]}", merge_sha=sha, approver=approver)

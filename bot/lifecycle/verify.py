@@ -1,0 +1,71 @@
+"""`fixbot verify`: merged fixes checked after apply; a failure opens a revert PR and requeues.
+
+checkov re-runs once, only on the files the merged-but-unverified fixes touched and only for
+their rules; then the provider checks the live state of the resources in those files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.lifecycle.checks import unqualified
+from bot.lifecycle.context import Lifecycle
+from bot.lifecycle.events import state_trailers
+from bot.lifecycle.revert import open_revert
+from bot.lifecycle.state import ItemState
+from bot.models.resource import Inventory
+from bot.provider.base import Provider
+
+# (snapshot root, files, rules) -> failed (file, resource, rule) keys
+RuleCheck = Callable[[Path, Sequence[str], Sequence[str]], set[tuple[str, str, str]]]
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    resource: str
+    pr: int | None
+    ok: bool
+    detail: str
+    revert_pr: int | None = None
+    revert_status: str = ""
+
+
+def pending(lc: Lifecycle) -> list[ItemState]:
+    return [st for st in lc.state.all() if st.status == "merged" and st.merge_sha]
+
+
+def verify_merged(lc: Lifecycle, provider: Provider, snapshot: Path, inventory: Inventory,
+                  rule_check: RuleCheck) -> list[VerifyResult]:
+    items = pending(lc)
+    if not items:
+        return []
+    files = sorted({f for st in items for f in st.files})
+    rules = sorted({r for st in items for r in (st.verification_rules or st.rules)})
+    failed = rule_check(snapshot, files, rules)
+    return [_verify_one(lc, st, provider, inventory, failed) for st in items]
+
+
+def _verify_one(lc: Lifecycle, st: ItemState, provider: Provider, inventory: Inventory,
+                failed: set[tuple[str, str, str]]) -> VerifyResult:
+    rules = set(st.verification_rules or st.rules)
+    target = unqualified(st.resource)
+    problems = [f"checkov {c} fails on {r} ({f})" for f, r, c in sorted(failed)
+                if f in st.files and c in rules and r == target]
+    desired = [r for r in inventory.resources if r.file in st.files]
+    live = provider.check(st.provider_check, desired)
+    if not live.ok:
+        problems.append(f"provider {provider.name} {live.check}: {live.detail}")
+    common = {"Fixbot-PR": str(st.pr or ""), "Fixbot-Commit": st.merge_sha or ""}
+    if not problems:
+        lc.audit.record("verified", state_trailers(st, **common, **{"Fixbot-Verification": "passed",
+                                                                     "Fixbot-Detail": live.detail}))
+        lc.state.update(st.resource, status="verified")
+        return VerifyResult(st.resource, st.pr, True, live.detail)
+    reason = "; ".join(problems)
+    lc.audit.record("verify_failed", state_trailers(st, **common, **{"Fixbot-Verification": "failed",
+                                                                      "Fixbot-Detail": reason}))
+    st = lc.state.update(st.resource, status="verify_failed", failures=(*st.failures, reason))
+    pr, res = open_revert(lc, st, reason)
+    return VerifyResult(st.resource, st.pr, False, reason, pr.number, res.status)

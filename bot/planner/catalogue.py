@@ -1,0 +1,42 @@
+"""Look rewriters up by id or by any rule id they declare (checkov, Trivy, tfsec, KICS)."""
+
+from __future__ import annotations
+
+from functools import cache
+from types import MappingProxyType
+
+from bot.models.finding import Finding
+from rewriters import CATALOGUE
+from rewriters.base import Rewriter
+
+
+@cache
+def _by_rule() -> MappingProxyType[str, Rewriter]:
+    return MappingProxyType({rule.upper(): rw for rw in CATALOGUE for rule in rw.rule_ids})
+
+
+@cache
+def _by_id() -> MappingProxyType[str, Rewriter]:
+    return MappingProxyType({rw.id: rw for rw in CATALOGUE})
+
+
+def catalogue_lookup(rule_id: str) -> Rewriter | None:
+    """The rewriter handling `rule_id` (any alias it declares, case-insensitive), if any."""
+    return _by_rule().get(rule_id.strip().upper())
+
+
+def rewriter_by_id(rewriter_id: str) -> Rewriter | None:
+    return _by_id().get(rewriter_id)
+
+
+def rewriter_for(finding: Finding) -> Rewriter | None:
+    """By the canonical rule id first, then by each source's own spelling of the rule."""
+    for rule in (finding.rule_id, *(s.rule_id for s in finding.sources)):
+        found = catalogue_lookup(rule)
+        if found is not None:
+            return found
+    return None
+
+
+def catalogue_order(rewriter: Rewriter) -> int:
+    return next(i for i, rw in enumerate(CATALOGUE) if rw.id == rewriter.id)

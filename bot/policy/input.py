@@ -1,0 +1,185 @@
+"""The policy's input document: a versioned model built in ONE place from authoritative sources.
+
+Where each fact comes from (never from a finding's title, tags, raw record or resource name,
+and never from the plan's own text):
+- the action and what it does: the fix catalogue entry of the plan's rewriter id;
+- environment, owners, data classification, criticality: the repository context (default-branch
+  `.fixbot.yml`, CODEOWNERS, tags in the code) for the inventoried resource;
+- blast radius and internet exposure: the security graph;
+- approvals and checks: the forge.
+The input deliberately carries no free text: no title, no resource address or name.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Literal, Protocol
+
+from bot.graph.ports import ContextLike
+from bot.models.common import Frozen, Level
+from bot.models.report import Assessment
+from bot.models.resource import Inventory, Resource
+from bot.models.risk import BlastRadius
+from bot.policy import classify
+
+if TYPE_CHECKING:
+    from rewriters.base import Rewriter
+
+INPUT_VERSION = 1
+OPEN_TICKET = "open_ticket"
+UNKNOWN_ACTION = "unknown"
+UNKNOWN = "unknown"
+
+BlastLevel = Literal["low", "medium", "high"]
+
+
+class ForgeFacts(Frozen):
+    """What the forge knows about the change's pull request (defaults: no PR yet)."""
+
+    approvals: int = 0
+    approved_by_owner: bool = False
+    checks_passed: bool | None = None  # None: no checks reported yet
+
+
+class PolicyInput(Frozen):
+    """One item of `input.items` (see policies/decision.rego)."""
+
+    input_version: Literal[1] = INPUT_VERSION
+    rule_id: str  # canonical rule id (bot.rules), a fixed vocabulary
+    resource_type: str | None
+    action: str
+    catalogued: bool
+    confidence: Level
+    reversible: bool
+    rollback_available: bool
+    verification_available: bool
+    changes_iam: bool
+    changes_network: bool
+    deletes_resource: bool
+    secret_scope: classify.SecretScope | None = None
+    environment: str
+    owners: tuple[str, ...] = ()
+    data_classification: str
+    criticality: str
+    blast_radius: BlastLevel
+    internet_exposed: bool
+    forge: ForgeFacts = ForgeFacts()
+
+
+class PolicyBatch(Frozen):
+    """The whole input document: one query evaluates every item."""
+
+    input_version: Literal[1] = INPUT_VERSION
+    items: tuple[PolicyInput, ...]
+
+
+class GraphLike(Protocol):
+    def exposure(self, address: str) -> tuple[bool, tuple[str, ...]]: ...
+    def attack_path(self, address: str) -> tuple[str, ...]: ...
+    def blast_radius(self, address: str) -> BlastRadius: ...
+
+
+class _Catalogued(Frozen):
+    action: str
+    catalogued: bool
+    confidence: Level
+    reversible: bool
+    rollback_available: bool
+    verification_available: bool
+
+
+def catalogue_index(catalogue: Sequence[Rewriter] | None = None) -> dict[str, Rewriter]:
+    if catalogue is None:
+        from rewriters import CATALOGUE
+
+        catalogue = CATALOGUE
+    return {rw.id: rw for rw in catalogue}
+
+
+def _catalogue_facts(rewriter_id: str | None, catalogue: Mapping[str, Rewriter]) -> _Catalogued:
+    if rewriter_id is None:  # no plan: the finding becomes a ticket with a fix recommendation
+        return _Catalogued(
+            action=OPEN_TICKET, catalogued=True, confidence=Level.high, reversible=True,
+            rollback_available=True, verification_available=False,
+        )  # fmt: skip
+    rw = catalogue.get(rewriter_id)
+    if rw is None:  # fail closed: nothing vouches for this plan
+        return _Catalogued(
+            action=UNKNOWN_ACTION, catalogued=False, confidence=Level.unknown, reversible=False,
+            rollback_available=False, verification_available=False,
+        )  # fmt: skip
+    return _Catalogued(
+        action=rw.action,
+        catalogued=True,
+        confidence=rw.confidence,
+        reversible=rw.reversible,
+        rollback_available=bool(rw.rollback_plan.strip()),
+        verification_available=bool(rw.verification.rules or rw.verification.provider_check),
+    )
+
+
+@dataclass(frozen=True)
+class InputBuilder:
+    """Builds `PolicyInput`s for the assessments of one scan."""
+
+    inventory: Inventory
+    context: ContextLike
+    graph: GraphLike
+    catalogue: Mapping[str, Rewriter]
+    forge: ForgeFacts = field(default_factory=ForgeFacts)
+
+    @cached_property
+    def _resources(self) -> dict[str, Resource]:
+        return self.inventory.by_address()
+
+    @cached_property
+    def _consumers(self) -> dict[str, set[str]]:
+        """address → the resources whose code references it (who uses a secret)."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for r in self.inventory.resources:
+            for ref in r.references:
+                out[ref].add(r.address)
+        return out
+
+    def build(self, assessment: Assessment) -> PolicyInput:
+        plan = assessment.plan
+        address = plan.resource if plan is not None else assessment.finding.resource
+        resource = self._resources.get(address) if address else None
+        facts = _catalogue_facts(plan.rewriter if plan is not None else None, self.catalogue)
+        rtype = resource.type if resource is not None else None
+        return PolicyInput(
+            rule_id=assessment.finding.rule_id,
+            resource_type=rtype,
+            **facts.model_dump(),
+            changes_iam=classify.changes_iam(facts.action, rtype),
+            changes_network=classify.changes_network(facts.action, rtype),
+            deletes_resource=classify.deletes_resource(facts.action, plan),
+            secret_scope=classify.secret_scope(rtype, self._consumers.get(address or "", ())),
+            **self._context_facts(resource),
+            **self._graph_facts(address),
+            forge=self.forge,
+        )
+
+    def _context_facts(self, resource: Resource | None) -> dict[str, object]:
+        if resource is None:  # not inventoried: nothing authoritative is known
+            return {"environment": UNKNOWN, "owners": (), "data_classification": UNKNOWN, "criticality": UNKNOWN}
+        ctx = self.context.for_resource(resource)
+        return {
+            "environment": (ctx.environment or UNKNOWN).lower(),
+            "owners": tuple(sorted(set(ctx.owners))),
+            "data_classification": ctx.data_classification or UNKNOWN,
+            "criticality": ctx.criticality or UNKNOWN,
+        }
+
+    def _graph_facts(self, address: str | None) -> dict[str, object]:
+        if not address:
+            return {"blast_radius": "low", "internet_exposed": False}
+        exposed, _why = self.graph.exposure(address)
+        level = self.graph.blast_radius(address).level
+        return {
+            "blast_radius": level if level in ("low", "medium", "high") else "high",  # unknown level: worst
+            "internet_exposed": exposed or bool(self.graph.attack_path(address)),
+        }

@@ -1,0 +1,84 @@
+# Approval rules: a human (a code owner) must approve before the change merges.
+package fixbot.policy
+
+import rego.v1
+
+approval_rules := [
+	"prod_iam_change",
+	"prod_network_change",
+	"prod_change",
+	"delete_resource",
+	"environment_unknown",
+	"low_confidence",
+	"elevated_blast_radius",
+	"manual_review_action",
+	"verification_missing",
+	"secret_scope_wide",
+	"owner_unknown",
+]
+
+approval_reasons(item) := [{"rule": name, "message": msg} |
+	some name in approval_rules
+	msg := approval_rule(name, item)
+]
+
+approval_rule("prod_iam_change", item) := "changes a production IAM policy or role" if {
+	changes(item)
+	prod(item)
+	item.changes_iam
+}
+
+approval_rule("prod_network_change", item) := "changes a production network path or firewall" if {
+	changes(item)
+	prod(item)
+	item.changes_network
+}
+
+approval_rule("prod_change", item) := "any change in production needs a human approval" if {
+	changes(item)
+	prod(item)
+}
+
+approval_rule("delete_resource", item) := "deleting a resource needs a human approval" if {
+	item.deletes_resource
+}
+
+# Fail closed: a resource whose environment is not known is treated like production.
+approval_rule("environment_unknown", item) := "the resource's environment is unknown" if {
+	changes(item)
+	not known_environment(item)
+}
+
+# Low confidence caps the outcome at require_approval (deny rules still win).
+approval_rule("low_confidence", item) := sprintf("the fix has %s confidence", [item.confidence]) if {
+	changes(item)
+	item.confidence in {"low", "unknown"}
+}
+
+approval_rule("elevated_blast_radius", item) := "blast radius is medium" if {
+	changes(item)
+	item.blast_radius == "medium"
+}
+
+# Fail closed: a catalogued action outside the automation table is reviewed by a human.
+approval_rule("manual_review_action", item) := msg if {
+	changes(item)
+	item.catalogued
+	not automated_action(item.action)
+	msg := sprintf("action %s is not in the automation table", [item.action])
+}
+
+approval_rule("verification_missing", item) := "the fix has no verification to confirm it" if {
+	item.action in public_access_actions
+	not item.verification_available
+}
+
+approval_rule("secret_scope_wide", item) := "the secret is not scoped to a single service" if {
+	item.action in secret_rotation_actions
+	item.secret_scope != "single_service"
+}
+
+approval_rule("owner_unknown", item) := "no owner is known to notify of the rotation" if {
+	item.action in secret_rotation_actions
+	count(item.owners) == 0
+}

@@ -1,0 +1,67 @@
+"""S3 helpers: provider-version style (inline vs split resources) and sibling resources."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.hcledit import BlockSpec, EditRefused, append_sibling, ensure_attr, find_block, locate, top_blocks
+from rewriters.base import RewriteContext
+from rewriters.terraform.common import address
+
+V3_INLINE = ("versioning", "server_side_encryption_configuration", "logging", "lifecycle_rule", "website")
+
+
+def bucket_ref(ctx: RewriteContext) -> str:
+    return f"aws_s3_bucket.{ctx.resource.name}.id"
+
+
+def split_style(ctx: RewriteContext, text: str) -> bool:
+    """AWS provider v4+ wants split resources; v3 (or a bucket already using inline blocks) inline."""
+    if ctx.aws_provider_major is not None:
+        return ctx.aws_provider_major >= 4
+    bucket = locate(text, address(ctx))
+    return not any(bucket.child(kind) for kind in V3_INLINE)
+
+
+def _references_bucket(value: str, name: str) -> bool:
+    v = value.strip()
+    return any(v == f"aws_s3_bucket.{name}.{attr}" for attr in ("id", "bucket"))
+
+
+def find_sibling(ctx: RewriteContext, text: str, rtype: str) -> tuple[str, str] | None:
+    """(file, resource name) of the `rtype` resource configuring this bucket, '' file = this one."""
+    sources = [("", text), *sorted((f, t) for f, t in ctx.file_texts.items() if f != ctx.resource.file)]
+    for file, source in sources:
+        for block in top_blocks(source.encode("utf-8")):
+            if block.kind != "resource" or len(block.labels) != 2 or block.labels[0] != rtype:
+                continue
+            bucket = block.attr("bucket")
+            if bucket is not None and _references_bucket(bucket.value, ctx.resource.name):
+                return file, block.labels[1]
+    return None
+
+
+Settings = tuple[tuple[tuple[str, ...], str, str], ...]  # (nested path, name, value)
+
+
+def ensure_sibling_resource(
+    ctx: RewriteContext,
+    text: str,
+    rtype: str,
+    items: tuple[tuple[str, str] | BlockSpec, ...],
+    settings: Settings,
+    accept: Callable[[str], bool] | None = None,
+) -> str:
+    """Create `resource rtype <bucket name>` after the bucket, or fix the one already there."""
+    found = find_sibling(ctx, text, rtype)
+    if found is not None and found[0]:
+        raise EditRefused(f"this bucket's {rtype} is in {found[0]}; fix it there")
+    if found is not None:
+        for path, name, value in settings:
+            text = ensure_attr(text, ("resource", (rtype, found[1])), path, name, value, accept)
+        return text
+    name = ctx.resource.name
+    if find_block(text.encode("utf-8"), "resource", (rtype, name)) is not None:
+        raise EditRefused(f"{rtype}.{name} exists but does not reference this bucket; fix by hand")
+    spec = BlockSpec("resource", (rtype, name), (("bucket", bucket_ref(ctx)), *items))
+    return append_sibling(text, locate(text, address(ctx)), spec)
