@@ -69,7 +69,7 @@ def annotation(a: Assessment, threshold: float) -> str:
     return f"::{kind} {','.join(props)}::{_escape_data(msg)}"
 
 
-def annotations(report: ScanReport, threshold: float) -> list[str]:
+def annotation_lines(report: ScanReport, threshold: float) -> list[str]:
     return [annotation(a, threshold) for a in report.assessments if a.finding.file]
 
 

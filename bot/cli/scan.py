@@ -11,12 +11,13 @@ from pathlib import Path
 
 from rich.console import Console
 
-from bot.actions import ActionsEnv, annotations, append_summary, outputs, summary_markdown, write_outputs
+from bot.actions import ActionsEnv, annotation_lines, append_summary, outputs, summary_markdown, write_outputs
+from bot.chain import ChainResult, plan_and_decide
 from bot.cli.render import render_markdown, render_table, write_output
 from bot.errors import EXIT_THRESHOLD, InputError
 from bot.models.report import ScanReport
 from bot.output.sarif import to_sarif
-from bot.pipeline import ScanRequest, scan
+from bot.pipeline import ScanRequest
 
 DEFAULT_ANNOTATION_THRESHOLD = 0.7
 FORMATS = ("table", "json", "markdown", "sarif")
@@ -53,13 +54,13 @@ def scan_request(args: argparse.Namespace) -> ScanRequest:
     return ScanRequest(root=root, findings_files=tuple(args.findings), run_checkov=not args.no_checkov)
 
 
-def run_with_progress(request: ScanRequest, show: bool):  # type: ignore[no-untyped-def]
-    """Run the scan; show a spinner on stderr while the stages (checkov above all) run."""
+def run_with_progress(request: ScanRequest, show: bool) -> ChainResult:
+    """Scan, plan and decide; a spinner on stderr while the stages (checkov above all) run."""
     if not show:
-        return scan(request)
+        return plan_and_decide(request)
     console = Console(stderr=True)
     with console.status("scanning…") as status:
-        return scan(request, progress=lambda stage: status.update(f"scanning: {stage}…"))
+        return plan_and_decide(request, progress=lambda stage: status.update(f"scanning: {stage}…"))
 
 
 def emit(report: ScanReport, args: argparse.Namespace) -> None:
@@ -102,7 +103,7 @@ def github_actions_report(report: ScanReport, args: argparse.Namespace, environ:
     if env is None:
         return
     threshold = args.fail_threshold if args.fail_threshold is not None else DEFAULT_ANNOTATION_THRESHOLD
-    for line in annotations(report, threshold):
+    for line in annotation_lines(report, threshold):
         print(line)
     if env.summary_path is not None:
         append_summary(env.summary_path, summary_markdown(report, threshold))

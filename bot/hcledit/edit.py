@@ -51,16 +51,27 @@ def _eq_col(data: bytes, attr: Attr) -> int:
     return data.find(b"=", attr.start) - attr.line_start
 
 
-def _aligned_name(data: bytes, block: Block, anchor: Attr, indent: str, name: str) -> str:
-    """Pad `name` so its `=` lines up with the group above, when that group is aligned."""
-    if anchor.multiline:
-        return name
-    cols = {_eq_col(data, a) for a in _group(data, block, anchor)}
-    if len(cols) == 1:
-        col = cols.pop()
-        if len(indent) + len(name) + 1 <= col:
-            return name.ljust(col - len(indent) - 1)
-    return name
+def _fmt_aligned(data: bytes, group: list[Attr], indent: str) -> bool:
+    """Is the group laid out as `terraform fmt` does (every `=` one column after the longest name)?"""
+    width = max(len(a.name) for a in group)
+    return all(_eq_col(data, a) == len(indent) + width + 1 for a in group)
+
+
+def _insert_in_group(data: bytes, block: Block, anchor: Attr, indent: str, name: str, value: str) -> str:
+    """Insert after `anchor`, keeping a fmt-aligned group aligned (re-padding it if the name is longer)."""
+    at = _line_end(data, anchor.end)
+    group = [] if anchor.multiline else _group(data, block, anchor)
+    if not group or not _fmt_aligned(data, group, indent):
+        return _splice(data, at, at, f"\n{indent}{name} = {value}")
+    width = max(len(name), *(len(a.name) for a in group))
+    if width == max(len(a.name) for a in group):
+        return _splice(data, at, at, f"\n{indent}{name.ljust(width)} = {value}")
+    lines = []
+    for a in group:
+        eq = data.find(b"=", a.start)
+        lines.append(f"{indent}{a.name.ljust(width)} " + data[eq:_line_end(data, a.end)].decode("utf-8"))
+    lines.append(f"{indent}{name.ljust(width)} = {value}")
+    return _splice(data, group[0].line_start, at, "\n".join(lines))
 
 
 def add_attribute(text: str, block: Block, name: str, value: str) -> str:
@@ -72,11 +83,9 @@ def add_attribute(text: str, block: Block, name: str, value: str) -> str:
     leading = [a for a in block.attrs if a.start < first_block]
     if leading:
         anchor = max(leading, key=lambda a: a.start)
-        padded = _aligned_name(data, block, anchor, indent, name)
-        at = _line_end(data, anchor.end)
-        if at > block.close_start:
+        if _line_end(data, anchor.end) > block.close_start:
             raise EditRefused(f"block '{block.kind}' closes on an attribute's line; edit it by hand")
-        return _splice(data, at, at, f"\n{indent}{padded} = {value}")
+        return _insert_in_group(data, block, anchor, indent, name, value)
     return _insert_lines(data, block, [f"{indent}{name} = {value}"], before_children=True)
 
 

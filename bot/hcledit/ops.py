@@ -20,8 +20,8 @@ def locate(text: str, address: Address) -> Block:
     return block
 
 
-def _nested_spec(path: tuple[str, ...], name: str, value: str) -> BlockSpec:
-    spec = BlockSpec(path[-1], items=((name, value),))
+def _nested_spec(path: tuple[str, ...], items: tuple[tuple[str, str], ...]) -> BlockSpec:
+    spec = BlockSpec(path[-1], items=items)
     for kind in reversed(path[:-1]):
         spec = BlockSpec(kind, items=(spec,))
     return spec
@@ -35,7 +35,7 @@ def ensure_attr(
     for depth, kind in enumerate(path):
         nested = current.child(kind)
         if nested is None:
-            return add_block(text, current, _nested_spec(path[depth:], name, value))
+            return add_block(text, current, _nested_spec(path[depth:], ((name, value),)))
         current = nested
     attr = current.attr(name)
     if attr is None:
@@ -43,6 +43,23 @@ def ensure_attr(
     if attr.value == value or (accept is not None and accept(attr.value)):
         return text
     return replace_value(text, attr, value)
+
+
+Want = tuple[str, str, Accept | None]  # name, value, accept
+
+
+def ensure_attrs(text: str, address: Address, path: tuple[str, ...], wants: tuple[Want, ...]) -> str:
+    """Several attributes in one nested block; a missing block is created whole (aligned)."""
+    current = locate(text, address)
+    for depth, kind in enumerate(path):
+        nested = current.child(kind)
+        if nested is None:
+            items = tuple((name, value) for name, value, _ in wants)
+            return add_block(text, current, _nested_spec(path[depth:], items))
+        current = nested
+    for name, value, accept in wants:
+        text = ensure_attr(text, address, path, name, value, accept)
+    return text
 
 
 def ensure_block(text: str, address: Address, spec: BlockSpec) -> str:

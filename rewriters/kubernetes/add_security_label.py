@@ -11,6 +11,7 @@ from bot.models.common import Level
 from bot.yamledit.k8s import child_map, pod_metadata
 from rewriters.base import Outcome, Param, RewriteContext, Skip
 from rewriters.kubernetes._common import k8s_rewriter, missing, param, rewrite
+from rewriters.kubernetes.set_namespace import NAMESPACED
 
 _NAME = r"[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?"
 _KEY = re.compile(rf"^([a-z0-9]([-a-z0-9.]{{0,251}}[a-z0-9])?/)?{_NAME}$")
@@ -76,5 +77,5 @@ REWRITER = k8s_rewriter(
         Param(name="label_key", description="label key the organisation requires"),
         Param(name="label_value", description="value of the required label"),
     ),
-    resource_types=(),
+    resource_types=(*NAMESPACED, "Namespace"),
 )

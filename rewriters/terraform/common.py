@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.hcledit import Address, EditRefused, ensure_attr, find_block, quote
+from bot.hcledit import Address, EditRefused, ensure_attrs, find_block, quote
 from bot.models.resource import IacKind
 from rewriters.base import Edit, Outcome, RewriteContext, Skip
 
@@ -89,10 +89,11 @@ def _value(ctx: RewriteContext, value: Value) -> str:
 
 
 def apply_settings(ctx: RewriteContext, text: str, settings: tuple[Setting, ...]) -> str:
-    for s in settings:
-        if s.types and ctx.resource.type not in s.types:
-            continue
-        text = ensure_attr(text, address(ctx), s.path, s.name, _value(ctx, s.value), s.accept)
+    """Apply settings grouped by nested path (a missing block is created with all of them)."""
+    wanted = [s for s in settings if not s.types or ctx.resource.type in s.types]
+    for path in dict.fromkeys(s.path for s in wanted):
+        wants = tuple((s.name, _value(ctx, s.value), s.accept) for s in wanted if s.path == path)
+        text = ensure_attrs(text, address(ctx), path, wants)
     return text
 
 

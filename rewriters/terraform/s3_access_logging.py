@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.hcledit import EditRefused, ensure_attr, quote
+from bot.hcledit import EditRefused, ensure_attrs, quote
 from bot.models.common import Level
 from bot.models.plan import Verification
 from rewriters.base import Param, RewriteContext, Rewriter
@@ -25,8 +25,8 @@ def _edit(ctx: RewriteContext, text: str) -> str:
     if split_style(ctx, text):
         items = (("target_bucket", target), ("target_prefix", prefix))
         return ensure_sibling_resource(ctx, text, SPLIT, items, (((), "target_bucket", target),), has_value)
-    text = ensure_attr(text, address(ctx), ("logging",), "target_bucket", target, has_value)
-    return ensure_attr(text, address(ctx), ("logging",), "target_prefix", prefix, has_value)
+    wants = (("target_bucket", target, has_value), ("target_prefix", prefix, has_value))
+    return ensure_attrs(text, address(ctx), ("logging",), wants)
 
 
 REWRITER = Rewriter(

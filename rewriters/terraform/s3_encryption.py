@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.hcledit import BlockSpec, ensure_attr
+from bot.hcledit import BlockSpec, ensure_attrs
 from bot.models.common import Level
 from bot.models.plan import Verification
 from rewriters.base import Param, RewriteContext, Rewriter
@@ -27,17 +27,13 @@ def _nested(settings: tuple[tuple[str, str], ...]) -> BlockSpec:
 
 def _edit(ctx: RewriteContext, text: str) -> str:
     settings = _settings(ctx)
+    wants = tuple((name, value, None) for name, value in settings)
     if ctx.resource.type == SPLIT:
-        for name, value in settings:
-            text = ensure_attr(text, address(ctx), DEFAULT, name, value)
-        return text
+        return ensure_attrs(text, address(ctx), DEFAULT, wants)
     if split_style(ctx, text):
         fixes = tuple((DEFAULT, name, value) for name, value in settings)
         return ensure_sibling_resource(ctx, text, SPLIT, (_nested(settings),), fixes)
-    path = ("server_side_encryption_configuration", *DEFAULT)
-    for name, value in settings:
-        text = ensure_attr(text, address(ctx), path, name, value)
-    return text
+    return ensure_attrs(text, address(ctx), ("server_side_encryption_configuration", *DEFAULT), wants)
 
 
 REWRITER = Rewriter(

@@ -68,7 +68,8 @@ def _resource(case: Case, text: str) -> Resource:
     else:
         resources = parse_manifests(text, rel).resources
     address = case.meta["resource"]
-    found = [r for r in resources if r.address == address]
+    # "resource_after": the address once fixed, for fixes that move the object (namespace)
+    found = [r for r in resources if r.address in (address, case.meta.get("resource_after"))]
     if not found:
         raise AssertionError(f"{case.id}: resource {address} not in {rel}")
     return found[0]

@@ -165,8 +165,8 @@ class StandIn:
 
     def unrevoked_used_tokens(self) -> list[Token]:
         with self.state.lock:
-            used = {r.token for r in self.state.requests if r.token}
-            return [t for v, t in self.state.tokens.items() if v in used and not t.revoked]
+            live = [t for t in self.state.tokens.values() if not t.revoked]
+        return [t for t in live if t.expires_at > datetime.now(UTC)]  # an expired token is dead anyway
 
     def expire(self, token: Token) -> None:
         with self.state.lock:
