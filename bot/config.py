@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -78,10 +78,13 @@ def _hint_for(loc: tuple[Any, ...], model: type[BaseModel]) -> str | None:
     """Suggest the closest valid key for an unknown one."""
     target: Any = model
     for part in loc[:-1]:
+        if isinstance(part, int):  # an index into a list of models: `environments.0.enviroment`
+            continue
         field = getattr(target, "model_fields", {}).get(part)
         if field is None:
             return None
         target = field.annotation
+        target = get_args(target)[-1] if get_args(target) else target  # list[X] / dict[str, X] -> X
     fields = list(getattr(target, "model_fields", {}))
     close = difflib.get_close_matches(str(loc[-1]), fields, n=1)
     return f"did you mean '{close[0]}'?" if close else f"valid keys: {', '.join(fields)}"

@@ -16,12 +16,13 @@ from bot.graph import SecurityGraph, build_graph
 from bot.ingest import collect
 from bot.inventory import build_inventory
 from bot.mapping import map_findings
-from bot.models.common import ErrorEntry
-from bot.models.finding import Finding
+from bot.models.common import ErrorEntry, Level
+from bot.models.finding import Finding, VersionUpgrade
 from bot.models.report import Assessment, RepositoryInfo, ScanReport, UnmappedFinding
 from bot.models.resource import Inventory
 from bot.repo import repository_info
 from bot.risk import assess, enrich
+from bot.versions import version_key
 
 Progress = Callable[[str], None]
 
@@ -65,10 +66,32 @@ def dedupe(findings: Sequence[Finding]) -> list[Finding]:
         if prev is None:
             merged[f.id] = f
             continue
-        top = f if f.severity.rank > prev.severity.rank else prev
-        sources = prev.sources + tuple(s for s in f.sources if s not in prev.sources)
-        merged[f.id] = top.model_copy(update={"sources": sources})
+        merged[f.id] = merge_evidence(prev, f)
     return list(merged.values())
+
+
+def merge_evidence(prev: Finding, f: Finding) -> Finding:
+    """Two reports of one problem: the more severe one, with every source's evidence and hints."""
+    top, other = (f, prev) if f.severity.rank > prev.severity.rank else (prev, f)
+    sources = prev.sources + tuple(s for s in f.sources if s not in prev.sources)
+    levels = list(Level)
+    return top.model_copy(update={
+        "sources": sources,
+        "asset": top.asset or other.asset,
+        "asset_hints": top.asset_hints or other.asset_hints,
+        "mapping": top.mapping or other.mapping,
+        "exploitability": max(top.exploitability, other.exploitability, key=levels.index),
+        "upgrade": _furthest_upgrade(top, other),
+    })
+
+
+def _furthest_upgrade(a: Finding, b: Finding) -> VersionUpgrade | None:
+    """Of two advisories on one pin, the upgrade that fixes both (the higher fixed version)."""
+    ups = [u for u in (a.upgrade, b.upgrade) if u is not None]
+    fixed = [u for u in ups if u.fixed]
+    if fixed:
+        return max(fixed, key=lambda u: version_key(u.fixed or "0"))
+    return ups[0] if ups else None
 
 
 def scan(request: ScanRequest, progress: Progress | None = None) -> ScanOutcome:
@@ -98,5 +121,5 @@ def scan(request: ScanRequest, progress: Progress | None = None) -> ScanOutcome:
         graph=graph,
         assessments=tuple(assessments),
         unmapped=tuple(mapping.unmapped),
-        errors=tuple(inventory.errors) + tuple(ingested.errors) + tuple(mapping.errors),
+        errors=tuple(inventory.errors) + tuple(ingested.errors) + tuple(mapping.errors) + tuple(context.errors),
     )

@@ -6,7 +6,9 @@ rule id is turned into one canonical id first: checkov's (`CKV_AWS_20`). The tab
 reports none offline) and checkov's title; `aliases` maps other scanners' ids to them —
 Trivy AVD numbers (`AVD-AWS-0086`, `AWS-0086`, `KSV001`, `AVD-KSV-0001`), tfsec long ids
 (`aws-s3-block-public-acls`), KICS query ids and query names. Only clear one-to-one
-equivalences are aliased; unknown ids pass through unchanged.
+equivalences are aliased; unknown ids pass through unchanged. Cloud and runtime sources
+look their ids up with a source prefix (`securityhub:S3.2`, `scc:PUBLIC_BUCKET_ACL`,
+`defender:<recommendation>`, `falco:<rule>`) so they cannot collide with scanner ids.
 """
 
 from __future__ import annotations

@@ -44,8 +44,8 @@ allow_rule("open_ticket", item) := "opening a ticket with a fix recommendation i
 
 allow_rule("block_public_access_non_prod", item) := msg if {
 	item.action in public_access_actions
-	known_environment(item)
-	not prod(item)
+	not item.environment in unknown_environments
+	item.environment != "prod"
 	item.verification_available
 	msg := sprintf("blocking public access on a %s bucket is automated with verification", [item.environment])
 }

@@ -17,26 +17,25 @@ approval_rules := [
 	"owner_unknown",
 ]
 
-approval_reasons(item) := [{"rule": name, "message": msg} |
+approval_reasons(item) := [] if {
+	item.action == "open_ticket"
+} else := [{"rule": name, "message": msg} |
 	some name in approval_rules
 	msg := approval_rule(name, item)
 ]
 
 approval_rule("prod_iam_change", item) := "changes a production IAM policy or role" if {
-	changes(item)
-	prod(item)
+	item.environment == "prod"
 	item.changes_iam
 }
 
 approval_rule("prod_network_change", item) := "changes a production network path or firewall" if {
-	changes(item)
-	prod(item)
+	item.environment == "prod"
 	item.changes_network
 }
 
 approval_rule("prod_change", item) := "any change in production needs a human approval" if {
-	changes(item)
-	prod(item)
+	item.environment == "prod"
 }
 
 approval_rule("delete_resource", item) := "deleting a resource needs a human approval" if {
@@ -45,24 +44,20 @@ approval_rule("delete_resource", item) := "deleting a resource needs a human app
 
 # Fail closed: a resource whose environment is not known is treated like production.
 approval_rule("environment_unknown", item) := "the resource's environment is unknown" if {
-	changes(item)
-	not known_environment(item)
+	item.environment in unknown_environments
 }
 
 # Low confidence caps the outcome at require_approval (deny rules still win).
 approval_rule("low_confidence", item) := sprintf("the fix has %s confidence", [item.confidence]) if {
-	changes(item)
 	item.confidence in {"low", "unknown"}
 }
 
 approval_rule("elevated_blast_radius", item) := "blast radius is medium" if {
-	changes(item)
 	item.blast_radius == "medium"
 }
 
 # Fail closed: a catalogued action outside the automation table is reviewed by a human.
 approval_rule("manual_review_action", item) := msg if {
-	changes(item)
 	item.catalogued
 	not automated_action(item.action)
 	msg := sprintf("action %s is not in the automation table", [item.action])

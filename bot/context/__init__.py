@@ -14,7 +14,7 @@ from pydantic import Field
 
 from bot.config import RepoConfig
 from bot.context.classification import classification_of, config_value_errors, criticality_of
-from bot.context.codeowners import CodeOwners, load_codeowners
+from bot.context.codeowners import CodeOwners, OwnerRule, load_codeowners
 from bot.context.environment import environment_of
 from bot.models.common import ErrorEntry, Frozen
 from bot.models.resource import Inventory, Resource
@@ -55,8 +55,7 @@ class RepoContext:
         evidence["data_classification"] = classification[1]
         evidence["criticality"] = criticality[1]
         rule = self.codeowners.rule_for(resource.file)
-        if rule is not None and self.codeowners.source is not None:
-            evidence["owners"] = rule.describe(self.codeowners.source)
+        evidence["owners"] = self._owners_evidence(rule, resource.file)
         return ResourceContext(
             environment=env[0] if env is not None else None,
             owners=rule.owners if rule is not None else (),
@@ -64,6 +63,14 @@ class RepoContext:
             criticality=criticality[0],
             evidence=evidence,
         )
+
+    def _owners_evidence(self, rule: OwnerRule | None, path: str) -> str:
+        source = self.codeowners.source
+        if source is None:
+            return "no CODEOWNERS file (.github/, root or docs/)"
+        if rule is None:
+            return f"{source}: no rule matches {path}"
+        return rule.describe(source)
 
 
 def build_context(root: Path, config: RepoConfig, inventory: Inventory) -> RepoContext:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 from bot.config import RepoConfig
-from bot.context.environment import Found, config_environment
+from bot.context.environment import Found, config_environment, tag_evidence
 from bot.models.common import ErrorEntry
 from bot.models.resource import Resource
 
@@ -53,7 +53,7 @@ def _from_tags(resource: Resource, keys: tuple[str, ...], normalise: Normaliser)
     for key, value in resource.tags.items():
         canonical = normalise(value) if _fold(key) in keys else None
         if canonical is not None:
-            return canonical, f"tag {key}={value.strip()[:40]} on {resource.address}"
+            return canonical, tag_evidence(key, value, resource)
     return None
 
 

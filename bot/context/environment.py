@@ -21,7 +21,16 @@ _TOKEN_RE = re.compile(r"[-_.]")
 _SAFE_RE = re.compile(r"[^a-z0-9_.-]")
 _PATH_ALIASES = {a for a in _CANONICAL if a != "live"}  # `live/prod/` is a layout word, not an env
 
+_UNPRINTABLE_RE = re.compile(r"[\x00-\x1f\x7f]+")
+
 Found = tuple[str, str]  # (value, evidence)
+
+
+def tag_evidence(key: str, value: str, resource: Resource) -> str:
+    """`tag Environment=production on aws_s3_bucket.x`, control characters removed, values cut."""
+    clean_key = _UNPRINTABLE_RE.sub(" ", key.strip())[:40]
+    clean_value = _UNPRINTABLE_RE.sub(" ", value.strip())[:40]
+    return f"tag {clean_key}={clean_value} on {resource.address}"
 
 
 def normalise_environment(value: str) -> str:
@@ -57,7 +66,7 @@ def from_tags(resource: Resource, config: RepoConfig) -> Found | None:
         if key.lower() in ENVIRONMENT_KEYS and value.strip():
             env = normalise_environment(value)
             if env:
-                return env, f"tag {key}={value.strip()[:40]} on {resource.address}"
+                return env, tag_evidence(key, value, resource)
     return None
 
 

@@ -56,7 +56,7 @@ class Index:
         if found is not None:
             return found
         parts = ref.split(".")
-        width = 3 if parts[0] == "data" else 2
+        width = 3 if parts[0] == "data" or parts[0].endswith(":data") else 2
         return self.by_address.get(".".join(parts[:width])) if len(parts) > width else None
 
     def referenced(self, resource: Resource, *types: str) -> list[Resource]:

@@ -15,7 +15,7 @@ import networkx as nx
 from bot.graph.catalog import INTERNET, EdgeKind
 from bot.graph.edges import Index, link
 from bot.graph.kubernetes import KUBERNETES_EXPOSURE
-from bot.graph.values import blocks, compact, has_public_principal, is_true, text, texts
+from bot.graph.values import blocks, clip, compact, has_public_principal, is_true, text, texts
 from bot.models.resource import Resource
 
 Exposure = list[tuple[str, str]]
@@ -28,7 +28,7 @@ GCP_PUBLIC_MEMBERS = frozenset({"allusers", "allauthenticatedusers"})
 
 
 def _ports(rule: dict[str, Any]) -> str:
-    low, high, proto = text(rule.get("from_port")), text(rule.get("to_port")), text(rule.get("protocol"))
+    low, high, proto = clip(rule.get("from_port"), 20), clip(rule.get("to_port"), 20), text(rule.get("protocol"))
     if proto in {"-1", "all"} or (low in {"0", ""} and high in {"0", "65535", ""}):
         return "all ports"
     return f"port {low}" if low == high or not high else f"ports {low}-{high}"

@@ -11,7 +11,7 @@ import networkx as nx
 
 from bot.graph.catalog import WORKLOAD_POD_SPEC, EdgeKind
 from bot.graph.edges import Index, link
-from bot.graph.values import get_path, text
+from bot.graph.values import clip, get_path, text
 from bot.models.resource import Resource
 
 READ_VERBS = frozenset({"get", "list", "watch", "*"})
@@ -33,6 +33,16 @@ def _labels(template: dict[str, Any]) -> dict[str, str]:
 
 def _dicts(value: Any) -> list[dict[str, Any]]:
     return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _strs(value: Any) -> set[str]:
+    """A list of scalars (or one scalar) as a set of plain strings."""
+    items = value if isinstance(value, list) else [value] if value is not None else []
+    return {text(x) for x in items if not isinstance(x, dict | list)}
 
 
 def add_kubernetes_edges(graph: nx.DiGraph, index: Index) -> None:
@@ -62,7 +72,7 @@ def _add_selectors(graph: nx.DiGraph, index: Index, workloads: list[tuple[Resour
 
 
 def ingress_backends(ing: Resource) -> list[str]:
-    spec = get_path(ing.attributes, "spec") or {}
+    spec = _mapping(get_path(ing.attributes, "spec"))
     candidates = [spec.get("defaultBackend"), spec.get("backend")]
     for rule in _dicts(spec.get("rules")):
         candidates += [p.get("backend") for p in _dicts(get_path(rule, "http", "paths"))]
@@ -130,7 +140,7 @@ def _add_rbac(graph: nx.DiGraph, index: Index) -> None:
             sa = index.k8s("ServiceAccount", ns, text(subject.get("name")))
             if sa is not None:
                 link(graph, sa.address, binding.address, EdgeKind.role_binding, f"{binding.address} binds {sa.address}")
-        ref = get_path(binding.attributes, "roleRef") or {}
+        ref = _mapping(get_path(binding.attributes, "roleRef"))
         role = index.k8s(text(ref.get("kind")), binding.namespace, text(ref.get("name")))
         if role is not None:
             why = f"{binding.address} grants {role.address}"
@@ -142,11 +152,11 @@ def _add_rbac(graph: nx.DiGraph, index: Index) -> None:
 def _add_secret_reads(graph: nx.DiGraph, index: Index, role: Resource) -> None:
     """A role that can read Secrets reaches them (its namespace; every namespace for a ClusterRole)."""
     for rule in _dicts(get_path(role.attributes, "rules")):
-        resources = {text(x) for x in rule.get("resources") or []}
-        verbs = {text(x) for x in rule.get("verbs") or []}
+        resources = _strs(rule.get("resources"))
+        verbs = _strs(rule.get("verbs"))
         if not resources & {"secrets", "*"} or not verbs & READ_VERBS:
             continue
-        names = {text(x) for x in rule.get("resourceNames") or []}
+        names = _strs(rule.get("resourceNames"))
         for secret in index.k8s_by_kind.get("Secret", []):
             same_scope = role.type == "ClusterRole" or secret.namespace == role.namespace
             if same_scope and (not names or secret.name in names):
@@ -159,8 +169,8 @@ def service_exposure(r: Resource, _index: Index) -> list[tuple[str, str]]:
 
 
 def ingress_exposure(r: Resource, _index: Index) -> list[tuple[str, str]]:
-    hosts = [text(rule.get("host")) for rule in _dicts(get_path(r.attributes, "spec", "rules")) if rule.get("host")]
-    shown = ", ".join(hosts[:3]) if hosts else "any host"
+    hosts = [clip(rule.get("host")) for rule in _dicts(get_path(r.attributes, "spec", "rules")) if rule.get("host")]
+    shown = ", ".join(hosts[:3]) + (f" and {len(hosts) - 3} more" if len(hosts) > 3 else "") if hosts else "any host"
     return [(r.address, f"{r.address}: Ingress routes external traffic ({shown})")]
 
 

@@ -35,6 +35,7 @@ class SecurityGraph:
         self.graph = graph
         self._paths: dict[str, list[str]] | None = None
         self._blast: dict[tuple[str, int], BlastRadius] = {}
+        self.memo: dict[Any, Any] = {}  # per-scan cache for later stages' derived values (risk)
 
     def __contains__(self, address: object) -> bool:
         return address in self.graph
@@ -43,7 +44,9 @@ class SecurityGraph:
         return dict(self.graph.nodes[address]) if address in self.graph else {}
 
     def edge(self, source: str, target: str) -> dict[str, Any]:
-        return dict(self.graph.edges[source, target]) if self.graph.has_edge(source, target) else {}
+        succ = self.graph.succ.get(source)
+        data = succ.get(target) if succ is not None else None
+        return dict(data) if data is not None else {}
 
     def exposure(self, address: str) -> tuple[bool, tuple[str, ...]]:
         """Is the asset itself exposed to the internet, and why."""
@@ -74,13 +77,15 @@ class SecurityGraph:
         if address not in self.graph:
             return BlastRadius()
         distances = _bounded_distances(self.graph, address, max_hops)
-        assets = []
+        found = []
         for node, dist in distances.items():
             attrs = self.graph.nodes[node]
-            if attrs.get("is_data_store") and classification_weight(attrs.get("classification")) > 0:
-                assets.append(BlastAsset(address=node, classification=attrs.get("classification"), distance=dist))
-        assets.sort(key=lambda a: (-classification_weight(a.classification), a.distance, a.address))
-        return score_blast(tuple(assets))
+            weight = classification_weight(attrs.get("classification")) if attrs.get("is_data_store") else 0.0
+            if weight > 0:
+                found.append((-weight, dist, node, attrs.get("classification")))
+        found.sort()
+        assets = tuple(BlastAsset(address=n, classification=c, distance=d) for _, d, n, c in found)
+        return score_blast(assets)
 
 
 def score_blast(assets: tuple[BlastAsset, ...]) -> BlastRadius:
@@ -106,15 +111,18 @@ def _edge_weight(_u: str, _v: str, data: dict[str, Any]) -> float | None:
 
 def _bounded_distances(graph: nx.DiGraph, start: str, max_hops: int) -> dict[str, int]:
     """0-1 BFS: entering a glue node costs 0 hops, any other node 1."""
+    succ = graph._succ  # raw adjacency: no view objects on this hot path
+    nodes = graph._node
     dist = {start: 0}
     queue: deque[str] = deque([start])
     while queue:
         node = queue.popleft()
-        for nxt, data in graph.succ[node].items():
+        here = dist[node]
+        for nxt, data in succ[node].items():
             if data.get("kind") == EdgeKind.owns:
                 continue
-            step = 0 if graph.nodes[nxt].get("type") in GLUE_TYPES else 1
-            new = dist[node] + step
+            step = 0 if nodes[nxt].get("type") in GLUE_TYPES else 1
+            new = here + step
             if new > max_hops or new >= dist.get(nxt, max_hops + 1):
                 continue
             dist[nxt] = new

@@ -36,7 +36,8 @@ def _ordering_only(resource: Resource) -> set[str]:
         return set()
     ordering = str(resource.attributes["depends_on"])
     rest = str({k: v for k, v in resource.attributes.items() if k != "depends_on"})
-    return {ref for ref in resource.references if ref in ordering and ref not in rest}
+    plain = {ref: ref.rsplit(":", 1)[-1] for ref in resource.references}  # drop the inventory's `dir:` qualifier
+    return {ref for ref, name in plain.items() if name in ordering and name not in rest}
 
 
 def _add_group_to_group(graph: nx.DiGraph, index: Index, group: Resource, source_group: Resource) -> None:

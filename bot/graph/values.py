@@ -28,6 +28,12 @@ def text(value: Any) -> str:
     return s
 
 
+def clip(value: Any, limit: int = 80) -> str:
+    """Plain text of an untrusted value, cut to `limit` characters for evidence strings."""
+    s = " ".join(text(value).split())
+    return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
 def as_list(value: Any) -> list[Any]:
     """A value as a list (a single block or scalar becomes a one-element list)."""
     if value is None:

@@ -1,8 +1,8 @@
 """Span-splicing HCL editor on tree-sitter-hcl: comments, order and layout stay untouched."""
 
-from bot.hcledit.edit import add_attribute, add_block, add_items, append_sibling, replace_value
-from bot.hcledit.model import Attr, Block, descend, detect_indent_unit, find_block, top_blocks
-from bot.hcledit.ops import Address, Want, ensure_attr, ensure_attrs, ensure_block, ensure_sibling, locate
+from bot.hcledit.edit import add_attribute, add_block, append_sibling, replace_value
+from bot.hcledit.model import Attr, Block, detect_indent_unit, find_block, top_blocks
+from bot.hcledit.ops import Address, Want, Wants, ensure_attr, ensure_attrs, ensure_tree, locate
 from bot.hcledit.parse import EditRefused, syntax_problem
 from bot.hcledit.render import BlockSpec, quote, string_list
 
@@ -12,17 +12,15 @@ __all__ = [
     "Block",
     "BlockSpec",
     "EditRefused",
+    "Want",
+    "Wants",
     "add_attribute",
     "add_block",
-    "add_items",
     "append_sibling",
-    "descend",
     "detect_indent_unit",
-    "Want",
     "ensure_attr",
     "ensure_attrs",
-    "ensure_block",
-    "ensure_sibling",
+    "ensure_tree",
     "find_block",
     "locate",
     "quote",

@@ -6,24 +6,28 @@ the new text, or raises `EditRefused` when the edit would touch a heredoc or wou
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from bot.hcledit.model import Attr, Block, detect_indent_unit
-from bot.hcledit.parse import EditRefused, syntax_problem
-from bot.hcledit.render import BlockSpec, render_block, render_items
+from bot.hcledit.parse import EditRefused, splice_problem
+from bot.hcledit.render import BlockSpec, render_block
 
 
 def _splice(data: bytes, start: int, end: int, new: str) -> str:
-    out = (data[:start] + new.encode("utf-8") + data[end:]).decode("utf-8")
-    problem = syntax_problem(out)
+    if b"\r\n" in data:  # keep a CRLF file CRLF
+        new = new.replace("\r\n", "\n").replace("\n", "\r\n")
+    inserted = new.encode("utf-8")
+    out = data[:start] + inserted + data[end:]
+    problem = splice_problem(out, start, start + len(inserted))
     if problem is not None:
         raise EditRefused(f"the edit would not parse ({problem}); left untouched")
-    return out
+    return out.decode("utf-8")
 
 
 def _line_end(data: bytes, pos: int) -> int:
+    """Offset of the end of `pos`'s line (before its `\n`, or `\r\n`)."""
     nl = data.find(b"\n", pos)
-    return len(data) if nl < 0 else nl
+    if nl < 0:
+        return len(data)
+    return nl - 1 if nl > 0 and data[nl - 1 : nl] == b"\r" else nl
 
 
 def replace_value(text: str, attr: Attr, value: str) -> str:
@@ -58,20 +62,16 @@ def _fmt_aligned(data: bytes, group: list[Attr], indent: str) -> bool:
 
 
 def _insert_in_group(data: bytes, block: Block, anchor: Attr, indent: str, name: str, value: str) -> str:
-    """Insert after `anchor`, keeping a fmt-aligned group aligned (re-padding it if the name is longer)."""
+    """Insert after `anchor` without touching existing lines yet staying `terraform fmt` clean:
+    pad to the aligned group's column, or start a new group (blank line) if the name is longer."""
     at = _line_end(data, anchor.end)
     group = [] if anchor.multiline else _group(data, block, anchor)
     if not group or not _fmt_aligned(data, group, indent):
         return _splice(data, at, at, f"\n{indent}{name} = {value}")
-    width = max(len(name), *(len(a.name) for a in group))
-    if width == max(len(a.name) for a in group):
+    width = max(len(a.name) for a in group)
+    if len(name) <= width:
         return _splice(data, at, at, f"\n{indent}{name.ljust(width)} = {value}")
-    lines = []
-    for a in group:
-        eq = data.find(b"=", a.start)
-        lines.append(f"{indent}{a.name.ljust(width)} " + data[eq:_line_end(data, a.end)].decode("utf-8"))
-    lines.append(f"{indent}{name.ljust(width)} = {value}")
-    return _splice(data, group[0].line_start, at, "\n".join(lines))
+    return _splice(data, at, at, f"\n\n{indent}{name} = {value}")
 
 
 def add_attribute(text: str, block: Block, name: str, value: str) -> str:
@@ -82,7 +82,8 @@ def add_attribute(text: str, block: Block, name: str, value: str) -> str:
     first_block = min((b.start for b in block.blocks), default=block.close_start)
     leading = [a for a in block.attrs if a.start < first_block]
     if leading:
-        anchor = max(leading, key=lambda a: a.start)
+        singles = [a for a in leading if not a.multiline]  # join the main group, not a trailing map
+        anchor = max(singles or leading, key=lambda a: a.start)
         if _line_end(data, anchor.end) > block.close_start:
             raise EditRefused(f"block '{block.kind}' closes on an attribute's line; edit it by hand")
         return _insert_in_group(data, block, anchor, indent, name, value)
@@ -119,10 +120,3 @@ def append_sibling(text: str, block: Block, spec: BlockSpec) -> str:
     unit = detect_indent_unit(data, block)
     at = _line_end(data, block.end)
     return _splice(data, at, at, "\n\n" + "\n".join(render_block(spec, block.indent, unit)))
-
-
-def add_items(text: str, block: Block, items: Sequence[tuple[str, str] | BlockSpec]) -> str:
-    """Render several attributes/blocks into an empty or existing block in one splice."""
-    data = text.encode("utf-8")
-    unit = detect_indent_unit(data, block)
-    return _insert_lines(data, block, render_items(items, block.indent + unit, unit))

@@ -66,25 +66,25 @@ def _indent_at(data: bytes, pos: int) -> str:
     return line[: len(line) - len(line.lstrip(" \t"))]
 
 
-def _has_heredoc(node: Node) -> bool:
-    if node.type == "heredoc_template":
-        return True
-    return any(_has_heredoc(c) for c in node.children)
+def _has_heredoc(text: str) -> bool:
+    """Conservative: any `<<` (even inside a string) counts, so such values are never edited."""
+    return "<<" in text
 
 
 def _attr(data: bytes, node: Node) -> Attr:
     name = node.child_by_field_name("name") or node.children[0]
     value = node.children[-1]
+    value_text = node_text(data, value)
     return Attr(
         name=node_text(data, name),
         start=node.start_byte,
         end=node.end_byte,
         value_start=value.start_byte,
         value_end=value.end_byte,
-        value=node_text(data, value),
+        value=value_text,
         line_start=_line_start(data, node.start_byte),
         multiline=node.start_point[0] != node.end_point[0],
-        heredoc=_has_heredoc(value),
+        heredoc=_has_heredoc(value_text),
     )
 
 
@@ -143,17 +143,27 @@ def top_blocks(data: bytes) -> Iterator[Block]:
                 yield _block(data, node)
 
 
+def _header(data: bytes, node: Node) -> tuple[str, tuple[str, ...]]:
+    kind = ""
+    labels: list[str] = []
+    for child in node.children:
+        if child.type == "identifier" and not kind:
+            kind = node_text(data, child)
+        elif child.type in ("string_lit", "identifier"):
+            labels.append(_label(data, child))
+        elif child.type == "block_start":
+            break
+    return kind, tuple(labels)
+
+
 def find_block(data: bytes, kind: str, labels: tuple[str, ...]) -> Block | None:
     """The top-level block `kind "label" "label" {}` (e.g. resource, type, name), if present."""
-    return next((b for b in top_blocks(data) if b.kind == kind and b.labels == labels), None)
-
-
-def descend(block: Block, path: tuple[str, ...]) -> Block | None:
-    """Follow nested block kinds (first match at each level)."""
-    current: Block | None = block
-    for kind in path:
-        current = current.child(kind) if current else None
-    return current
+    root = parse(data).root_node
+    for body in (c for c in root.children if c.type == "body"):
+        for node in body.children:
+            if node.type == "block" and _header(data, node) == (kind, labels):
+                return _block(data, node)
+    return None
 
 
 def detect_indent_unit(data: bytes, block: Block) -> str:

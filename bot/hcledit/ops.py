@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.hcledit.edit import add_attribute, add_block, append_sibling, replace_value
+from bot.hcledit.edit import add_attribute, add_block, replace_value
 from bot.hcledit.model import Block, find_block
 from bot.hcledit.parse import EditRefused
 from bot.hcledit.render import BlockSpec
@@ -62,17 +62,39 @@ def ensure_attrs(text: str, address: Address, path: tuple[str, ...], wants: tupl
     return text
 
 
-def ensure_block(text: str, address: Address, spec: BlockSpec) -> str:
-    """Add nested block `spec` unless a block of that kind exists (then set its attributes)."""
-    block = locate(text, address)
-    if block.child(spec.kind) is None:
-        return add_block(text, block, spec)
-    for item in spec.items:
-        if isinstance(item, tuple):
-            text = ensure_attr(text, address, (spec.kind,), item[0], item[1])
+Wants = dict[tuple[str, ...], tuple[Want, ...]]  # nested path -> attributes wanted there
+
+
+def _tree(prefix: tuple[str, ...], wants: Wants) -> BlockSpec:
+    """One block spec holding every wanted attribute at or below `prefix` (attributes first)."""
+    attrs: list[tuple[str, str] | BlockSpec] = [(n, v) for n, v, _ in wants.get(prefix, ())]
+    below = dict.fromkeys(p[len(prefix)] for p in wants if len(p) > len(prefix) and p[: len(prefix)] == prefix)
+    attrs += [_tree((*prefix, kind), wants) for kind in below]
+    return BlockSpec(prefix[-1], items=tuple(attrs))
+
+
+def _missing_at(text: str, address: Address, path: tuple[str, ...]) -> tuple[Block, int]:
+    """The deepest existing block along `path` and how many path steps exist."""
+    current = locate(text, address)
+    for depth, kind in enumerate(path):
+        nested = current.child(kind)
+        if nested is None:
+            return current, depth
+        current = nested
+    return current, len(path)
+
+
+def ensure_tree(text: str, address: Address, wants: Wants) -> str:
+    """Several nested paths at once: blocks missing together are created together, aligned."""
+    pending = list(wants)
+    while pending:
+        path = pending.pop(0)
+        parent, depth = _missing_at(text, address, path)
+        if depth == len(path):
+            text = ensure_attrs(text, address, path, wants[path])
+            continue
+        prefix = path[: depth + 1]
+        group = {p: w for p, w in wants.items() if p[: depth + 1] == prefix and (p == path or p in pending)}
+        pending = [p for p in pending if p not in group]
+        text = add_block(text, parent, _tree(prefix, group))
     return text
-
-
-def ensure_sibling(text: str, address: Address, spec: BlockSpec, exists: bool) -> str:
-    """Append `spec` after the block unless an equivalent sibling already `exists`."""
-    return text if exists else append_sibling(text, locate(text, address), spec)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -34,10 +34,26 @@ class IngestResult(Frozen):
 
 @dataclass(frozen=True)
 class IngestContext:
-    """Where the input comes from: the repository root and the input's name for messages."""
+    """Where the input comes from: the repository root and the input's name for messages.
+
+    `anchor()` memoises path checks for this one input (many findings share a file).
+    """
 
     root: Path
     input: str  # the findings file as the user named it, or "checkov-run"
+    _anchored: dict[str, str | InputError] = field(default_factory=dict, repr=False, compare=False)
+
+    def anchor(self, raw: str) -> str:
+        """`anchored_path(root, raw)`, memoised; raises the same InputError for a bad path."""
+        if raw not in self._anchored:
+            try:
+                self._anchored[raw] = anchored_path(self.root, raw)
+            except InputError as exc:
+                self._anchored[raw] = exc
+        got = self._anchored[raw]
+        if isinstance(got, InputError):
+            raise InputError(got.message, hint=got.hint)
+        return got
 
 
 @dataclass(frozen=True)
@@ -51,7 +67,10 @@ class Source:
 
 def clean_text(text: object, limit: int = MAX_TEXT) -> str:
     """Untrusted text made one bounded line: no control characters, collapsed spaces."""
-    flat = " ".join(_CONTROL.sub(" ", str(text)).split())
+    raw = str(text)
+    if len(raw) <= limit and raw.isprintable() and "  " not in raw and raw == raw.strip():
+        return raw  # the common case, already clean
+    flat = " ".join(_CONTROL.sub(" ", raw).split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 

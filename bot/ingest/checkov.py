@@ -17,7 +17,6 @@ from bot.errors import IngestError, InputError
 from bot.ingest.base import (
     IngestContext,
     SourceOutput,
-    anchored_path,
     clean_rule_id,
     clean_text,
     excerpt,
@@ -29,7 +28,7 @@ from bot.models.finding import Finding, SourceRef, fingerprint
 from bot.rules import canonical_rule, default_severity, rule_title
 
 SOURCE = "checkov"
-_EXCERPT_KEYS = ("check_id", "check_name", "resource", "file_path", "file_line_range", "check_class", "guideline")
+_EXCERPT_KEYS = ("check_id", "resource", "file_path", "file_line_range", "check_class", "guideline")
 
 
 class _Raw(BaseModel):
@@ -83,7 +82,7 @@ def _is_summary(item: Any) -> bool:
 def detect(data: Any) -> bool:
     """checkov JSON: a report, a non-empty list of reports, or the empty-scan summary."""
     if isinstance(data, list):
-        return bool(data) and all(_is_report(item) for item in data)
+        return any(_is_report(i) for i in data) and all(_is_report(i) or _is_summary(i) for i in data)
     return _is_report(data) or _is_summary(data)
 
 
@@ -93,7 +92,10 @@ def parse_reports(data: Any, name: str) -> list[tuple[str, CheckovReport]]:
         if _is_summary(data):
             return []
         raise IngestError(f"{name}: not a checkov JSON report")
-    items = [("", data)] if isinstance(data, dict) else [(f"[{i}].", d) for i, d in enumerate(data)]
+    if isinstance(data, dict):
+        items = [("", data)]
+    else:  # a framework with nothing to scan may appear as a bare summary: skip it
+        items = [(f"[{i}].", d) for i, d in enumerate(data) if not _is_summary(d)]
     try:
         return [(prefix, CheckovReport.model_validate(item)) for prefix, item in items]
     except ValidationError as exc:
@@ -156,7 +158,7 @@ def _checks(data: Any, ctx: IngestContext, key: str) -> Iterator[_Item | ErrorEn
                 yield check
                 continue
             try:
-                yield _Item(check, record, pointer, anchored_path(ctx.root, check.file_path))
+                yield _Item(check, record, pointer, ctx.anchor(check.file_path))
             except InputError as exc:
                 yield path_error(exc, ctx, pointer)
 
@@ -193,7 +195,7 @@ def parsing_errors(data: Any, ctx: IngestContext) -> list[str]:
     for _prefix, report in parse_reports(data, ctx.input):
         for raw in report.results.parsing_errors:
             try:
-                out.append(anchored_path(ctx.root, raw))
+                out.append(ctx.anchor(raw))
             except InputError:
                 out.append(clean_text(raw))
     return out

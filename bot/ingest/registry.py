@@ -22,12 +22,17 @@ from __future__ import annotations
 from typing import Any
 
 from bot.errors import InputError
-from bot.ingest import checkov, sarif
+from bot.ingest import asff, checkov, defender, falco, osv, sarif, scc
 from bot.ingest.base import Source
 
 SOURCES: tuple[Source, ...] = (
     Source("checkov", checkov.detect, checkov.to_findings),
     Source("sarif", sarif.detect, sarif.to_findings),
+    Source("asff", asff.detect, asff.to_findings),
+    Source("scc", scc.detect, scc.to_findings),
+    Source("defender", defender.detect, defender.to_findings),
+    Source("falco", falco.detect, falco.to_findings),
+    Source("osv", osv.detect, osv.to_findings),
 )
 
 
@@ -46,4 +51,5 @@ def detect_source(data: Any, name: str, sources: tuple[Source, ...] = SOURCES) -
             return source
     known = ", ".join(s.name for s in sources)
     raise InputError(f"{name}: unknown findings format (known: {known})",
-                     hint="pass checkov JSON (`checkov -o json`) or SARIF 2.1.0")
+                     hint="pass checkov JSON (`checkov -o json`), SARIF 2.1.0, or a cloud/runtime export "
+                          "(Security Hub ASFF, GCP SCC, Defender for Cloud, Falco / Kubernetes audit JSON, OSV)")

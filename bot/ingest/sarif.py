@@ -17,7 +17,6 @@ from bot.errors import IngestError, InputError
 from bot.ingest.base import (
     IngestContext,
     SourceOutput,
-    anchored_path,
     clean_rule_id,
     clean_text,
     excerpt,
@@ -185,17 +184,16 @@ def _file_path(uri: str, prefix: str, ctx: IngestContext) -> str:
     if prefix and joined.startswith("/"):
         # base points at the producer's checkout: keep it if that is this repo, else scan-root relative
         try:
-            anchored = anchored_path(ctx.root, joined)
+            return ctx.anchor(joined)
         except InputError:
             return unquote(parts.path)
-        return anchored
     return joined
 
 
 def _anchored_uri(art: ArtifactLocation, run: Run, ctx: IngestContext) -> str:
     uri = art.uri or ""
     try:
-        return anchored_path(ctx.root, _file_path(uri, _base_path(art.uriBaseId, run.originalUriBaseIds), ctx))
+        return ctx.anchor(_file_path(uri, _base_path(art.uriBaseId, run.originalUriBaseIds), ctx))
     except InputError as exc:
         if exc.message.startswith("artifact URI"):
             raise

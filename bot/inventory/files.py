@@ -10,7 +10,9 @@ from pathlib import Path
 
 from bot.models.common import ErrorEntry
 
-SKIPPED_DIRS = frozenset({".git", ".terraform", "node_modules", "__pycache__", ".tox", ".mypy_cache"})
+SKIPPED_DIRS = frozenset(
+    {".git", ".terraform", ".terragrunt-cache", ".external_modules", "node_modules", "__pycache__", ".tox"}
+)
 TERRAFORM_SUFFIXES = (".tf",)
 YAML_SUFFIXES = (".yaml", ".yml")
 NEVER_MANIFESTS = (".fixbot.yml", ".github/workflows/", ".gitlab-ci.yml", "docker-compose", "compose.y")

@@ -21,12 +21,19 @@ REFERENCE_RE = re.compile(
 )
 
 
+class Expression(str):
+    """A non-literal value kept as its source text (`var.env`, `"${local.x}-a"`, `merge(...)`)."""
+
+    __slots__ = ()
+
+
 class ValueReader:
     """Converts the nodes of one file; `references` accumulates what non-literal text mentions."""
 
     def __init__(self, src: bytes) -> None:
         self.src = src
         self.references: list[str] = []
+        self.problems: list[tuple[int, str]] = []  # (line, message): valid tree-sitter, invalid HCL
 
     def text(self, node: Node) -> str:
         return self.src[node.start_byte : node.end_byte].decode("utf-8", "replace")
@@ -52,10 +59,10 @@ class ValueReader:
                 return value
         return self._source(whole)
 
-    def _source(self, node: Node) -> str:
+    def _source(self, node: Node) -> Expression:
         text = self.text(node)
         self.references.extend(REFERENCE_RE.findall(text))
-        return text
+        return Expression(text)
 
     def _literal(self, node: Node) -> Any:
         kind = node.type
@@ -121,7 +128,12 @@ class ValueReader:
         out: dict[str, Any] = {}
         if body is None:
             return out
+        previous_end = -1
         for child in body.named_children:
+            if child.type in ("attribute", "block"):
+                if child.start_point[0] == previous_end:
+                    self.problems.append((child.start_point[0] + 1, "arguments must be on separate lines"))
+                previous_end = child.end_point[0]
             if child.type == "attribute":
                 name, expr = child.named_children[0], child.named_children[-1]
                 out[self.text(name)] = self.expression(expr)

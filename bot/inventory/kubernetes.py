@@ -24,7 +24,8 @@ from bot.yamlsafe import check_aliases
 _API_RE = re.compile(r"^apiVersion\s*:", re.M)
 _KIND_RE = re.compile(r"^kind\s*:", re.M)
 _HELM_RE = re.compile(r"\{\{-?\s")
-_SEPARATOR_RE = re.compile(r"^---(?:[ \t]|$)")
+_SEPARATOR_RE = re.compile(r"^---(?:[ \t\r]|$)")
+MAX_EXPANDED_NODES = 200_000  # far beyond any real manifest; a billion-laughs document exceeds it
 
 
 class _Yaml12Resolver(VersionedResolver):
@@ -39,8 +40,8 @@ class _Yaml12Resolver(VersionedResolver):
 
 
 def new_loader() -> YAML:
-    """Safe loader (C parser when `ruamel.yaml.clib` is installed); duplicate keys: last wins,
-    as kubectl and checkov read them."""
+    """Safe loader (C parser when `ruamel.yaml.clib` is installed); a duplicate key does not
+    void the file (ruamel keeps the first value)."""
     loader = YAML(typ="safe")
     loader.Resolver = _Yaml12Resolver
     loader.allow_duplicate_keys = True
@@ -70,31 +71,50 @@ class _Doc:
 
 def parse_manifests(text: str, rel_path: str, loader: YAML | None = None) -> ManifestFile:
     """Every Kubernetes object of a (multi-document) YAML file, or the error that stopped it."""
-    out = ManifestFile()
-    if is_helm_template(text):
-        msg = f"{rel_path}: Helm/Go templating ({{{{ ... }}}}) — not parsed as a Kubernetes manifest"
-        out.errors.append(ErrorEntry(kind="templated", message=msg, file=rel_path))
-        return out
-    try:
-        check_aliases(text, rel_path)
-    except InputError as exc:
-        out.errors.append(ErrorEntry(kind="parse", message=str(exc), file=rel_path))
-        return out
+    refused = _refusal(text, rel_path)
+    if refused is not None:
+        return ManifestFile(errors=[refused])
     loader = loader or new_loader()
     lines = text.split("\n")
     offsets = _byte_offsets(lines, text.isascii())
+    out = ManifestFile()
     doc_index = 0
     for doc in _split(lines):
         try:
             values = list(loader.load_all(StringIO("\n".join(doc.lines))))
         except YAMLError as exc:
-            out.resources.clear()
-            out.errors.append(_parse_error(exc, rel_path, doc.first))
-            return out
+            return ManifestFile(errors=[_parse_error(exc, rel_path, doc)])
+        if "*" in text and any(_expanded_size(v, {}) > MAX_EXPANDED_NODES for v in values):
+            msg = f"{rel_path}: YAML aliases expand to over {MAX_EXPANDED_NODES} nodes; refusing (alias bomb)"
+            return ManifestFile(errors=[ErrorEntry(kind="parse", message=msg, file=rel_path, line=doc.first + 1)])
         for value in values:
             out.resources.extend(_objects(value, doc, doc_index, rel_path, offsets))
             doc_index += 1
     return out
+
+
+def _refusal(text: str, rel_path: str) -> ErrorEntry | None:
+    """Helm templating and alias-count bombs are refused before any YAML is loaded."""
+    if is_helm_template(text):
+        msg = f"{rel_path}: Helm/Go templating ({{{{ ... }}}}) — not parsed as a Kubernetes manifest"
+        return ErrorEntry(kind="templated", message=msg, file=rel_path)
+    try:
+        check_aliases(text, rel_path)
+    except InputError as exc:
+        return ErrorEntry(kind="parse", message=str(exc), file=rel_path)
+    return None
+
+
+def _expanded_size(value: Any, seen: dict[int, int]) -> int:
+    """Node count once aliases are expanded; linear in the distinct nodes (memoised by identity)."""
+    if not isinstance(value, dict | list):
+        return 1
+    key = id(value)
+    if key not in seen:
+        seen[key] = 1  # a self-referencing alias counts once instead of recursing forever
+        items = value.values() if isinstance(value, dict) else value
+        seen[key] = 1 + sum(_expanded_size(v, seen) for v in items)
+    return seen[key]
 
 
 def _byte_offsets(lines: list[str], ascii_only: bool) -> list[int]:
@@ -113,9 +133,12 @@ def _split(lines: list[str]) -> list[_Doc]:
     return docs
 
 
-def _parse_error(exc: YAMLError, rel_path: str, first: int) -> ErrorEntry:
+def _parse_error(exc: YAMLError, rel_path: str, doc: _Doc) -> ErrorEntry:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line = first + mark.line + 1 if mark is not None else first + 1
+    line = doc.first + mark.line + 1 if mark is not None else doc.first + 1
+    span = _content_span(doc)
+    if span is not None:
+        line = min(line, span[1] + 1)  # "end of stream" errors point past the last line
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     msg = f"{rel_path}:{line}: malformed YAML ({problem}); the file's objects are not inventoried"
     return ErrorEntry(kind="parse", message=msg, file=rel_path, line=line)

@@ -12,7 +12,7 @@ import tree_sitter
 import tree_sitter_hcl
 from tree_sitter import Node
 
-from bot.inventory.hcl_values import ValueReader
+from bot.inventory.hcl_values import Expression, ValueReader
 from bot.models.common import ErrorEntry, LineSpan
 from bot.models.resource import IacKind, Resource
 
@@ -57,6 +57,10 @@ def parse_terraform(src: bytes, rel_path: str, parser: tree_sitter.Parser | None
             resource = _resource(block, reader, rel_path)
             if resource is not None:
                 out.resources.append(resource)
+    if reader.problems:
+        line, problem = min(reader.problems)
+        msg = f"{rel_path}:{line}: malformed HCL ({problem}); the file's resources are not inventoried"
+        return TerraformFile(errors=[ErrorEntry(kind="parse", message=msg, file=rel_path, line=line)])
     return out
 
 
@@ -84,7 +88,11 @@ def _error_line(src: bytes, node: Node | None) -> int:
 
 def _resource(block: Node, reader: ValueReader, rel_path: str) -> Resource | None:
     kind, labels, body = reader.block_parts(block)
-    if kind not in BLOCK_KINDS or len(labels) != (1 if kind == "module" else 2):
+    if kind not in BLOCK_KINDS:
+        return None
+    if len(labels) != (1 if kind == "module" else 2):
+        wanted = "a name label" if kind == "module" else "a type and a name label"
+        reader.problems.append((block.start_point[0] + 1, f"a {kind} block needs {wanted}"))
         return None
     if kind == "module":
         address, rtype, name = f"module.{labels[0]}", "module", labels[0]
@@ -112,9 +120,9 @@ def _resource(block: Node, reader: ValueReader, rel_path: str) -> Resource | Non
 def _tags(attributes: dict[str, Any]) -> dict[str, str]:
     for name in TAG_ATTRIBUTES:
         value = attributes.get(name)
-        if isinstance(value, dict):
-            return {str(k): _scalar(v) for k, v in value.items()}
-        if isinstance(value, str) and value.startswith("merge("):
+        if isinstance(value, dict):  # only literal values: `Environment = var.env` says nothing
+            return {str(k): _scalar(v) for k, v in value.items() if not isinstance(v, Expression | dict | list)}
+        if isinstance(value, Expression) and value.startswith("merge("):
             return _merge_literals(value)
     return {}
 
@@ -134,7 +142,14 @@ def _scalar(value: Any) -> str:
 
 
 def _templated(attributes: dict[str, Any]) -> bool:
-    return any(name in attributes for name in (*TEMPLATING_ATTRIBUTES, "dynamic"))
+    """count/for_each on the block, or a `dynamic` block at any depth."""
+    return any(name in attributes for name in TEMPLATING_ATTRIBUTES) or _has_dynamic(attributes)
+
+
+def _has_dynamic(value: Any) -> bool:
+    if isinstance(value, dict):
+        return "dynamic" in value or any(_has_dynamic(v) for v in value.values())
+    return isinstance(value, list) and any(_has_dynamic(v) for v in value)
 
 
 def _references(found: list[str], attributes: dict[str, Any], own: str) -> tuple[str, ...]:

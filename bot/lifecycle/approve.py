@@ -8,8 +8,8 @@ from bot.lifecycle.approval import approval_status
 from bot.lifecycle.checks import green_on
 from bot.lifecycle.context import Lifecycle
 from bot.lifecycle.events import decision_trailers, state_trailers
-from bot.lifecycle.merge import MergeResult, merge_if_ready, redecide
-from bot.lifecycle.revert import revert_decision
+from bot.lifecycle.merge import MergeResult, merge_if_ready, redecide, strictest
+from bot.lifecycle.revert import mark_reverted, revert_decision
 from bot.lifecycle.state import ItemState
 from bot.models.decision import Decision, Outcome
 
@@ -35,18 +35,26 @@ def on_review(lc: Lifecycle, number: int) -> MergeResult:
     facts = {"approvals": 1 if status.approver else 0, "approved_by_owner": status.approver is not None,
              "checks_passed": green_on(lc, pr.head_sha) or None}
     decision = revert_decision(lc, st, facts) if number == st.revert_pr else redecide(lc, st, facts)
+    _record_if_changed(lc, st, decision, number)
     if decision.outcome == Outcome.deny:
         return _close_denied(lc, pr, st, decision)
     result = merge_if_ready(lc, pr, st, decision)
-    if result.status == "merged":
-        lc.state.update(st.resource, **_merged_state(number, st, result.merge_sha))
+    if result.status == "merged" and number == st.revert_pr:
+        mark_reverted(lc, st, pr, result)
+    elif result.status == "merged":
+        lc.state.update(st.resource, status="merged", merge_sha=result.merge_sha)
     return result
 
 
-def _merged_state(number: int, st: ItemState, merge_sha: str | None) -> dict[str, object]:
-    if number == st.revert_pr:
-        return {"status": "requeued"}
-    return {"status": "merged", "merge_sha": merge_sha}
+def _record_if_changed(lc: Lifecycle, st: ItemState, decision: Decision, number: int) -> None:
+    """The merge-time decision is audited when it differs from the one the PR was opened under."""
+    earlier = [a.decision for a in st.assessments if a.decision is not None]
+    before = strictest(earlier) if earlier else None
+    same = before is not None and (before.outcome, before.policy_version, before.reasons) == (
+        decision.outcome, decision.policy_version, decision.reasons)
+    if not same:
+        lc.audit.record("decision", state_trailers(st, **decision_trailers(decision), **{
+            "Fixbot-PR": str(number), "Fixbot-Detail": "re-evaluated at merge time"}))
 
 
 def _close_denied(lc: Lifecycle, pr: PullRequest, st: ItemState, decision: Decision) -> MergeResult:

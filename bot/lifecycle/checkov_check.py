@@ -44,7 +44,7 @@ def _run(root: Path, files: list[str]) -> tuple[set[Key], set[Key]]:
     present = [f for f in files if (root / f).is_file()]
     if not present:
         return set(), set()
-    run = run_checkov(root, files=present)
+    run = run_checkov(root, files=present, quiet=False)
     return _keys(run.passed), _keys(run.failed)
 
 

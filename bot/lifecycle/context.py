@@ -31,6 +31,7 @@ class CheckRequest(Frozen):
 
 class Auditor(Protocol):
     def record(self, event: str, trailers: Mapping[str, str]) -> AuditRecord: ...
+    def records(self) -> list[AuditRecord]: ...
 
 
 Decider = Callable[[Sequence[Assessment], Mapping[str, object]], list[Assessment]]

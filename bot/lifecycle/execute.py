@@ -14,7 +14,7 @@ from bot.lifecycle.naming import PrMeta
 from bot.lifecycle.prbody import fix_title, render_fix_body
 from bot.lifecycle.prs import build_branch, latest_pr_for
 from bot.lifecycle.state import ItemState
-from bot.models.decision import Outcome
+from bot.models.decision import Decision, Outcome
 
 LABELS = ("fixbot", "security")
 
@@ -23,6 +23,7 @@ LABELS = ("fixbot", "security")
 class Options:
     dry_run: bool = False
     reopen: bool = False
+    close_missing: bool = True  # False when the run covers only some findings (a subset, caps)
 
 
 @dataclass(frozen=True)
@@ -48,17 +49,40 @@ def remembered(lc: Lifecycle, item: FixItem, decision_key: str) -> ItemState:
     )
 
 
+def reasons_text(d: Decision) -> str:
+    return "; ".join(f"{r.rule}: {r.message}" for r in d.reasons)
+
+
 def record_decision(lc: Lifecycle, item: FixItem) -> str:
     """Audit the decision unless this exact decision on this exact change is already recorded."""
     d = item.decision
     key = f"{d.outcome.value}|{d.policy_version}|{item.meta().plan_hash}|{','.join(r.rule for r in d.reasons)}"
     prev = lc.state.get(item.resource)
     if prev is None or prev.last_decision != key:
-        lc.audit.record("decision", item_trailers(item))
+        lc.audit.record("decision", item_trailers(item, **{"Fixbot-Detail": reasons_text(d)}))
     return key
 
 
+def set_aside(lc: Lifecycle, item: FixItem, opts: Options) -> ItemResult:
+    """Findings of a resource kept out of its change: their decision is recorded, nothing else."""
+    d = item.decision
+    ids = tuple(a.finding.id for a in item.assessments)
+    key = f"{item.resource}#{item.role}"
+    decision_key = f"{d.outcome.value}|{d.policy_version}|{','.join(ids)}|{','.join(r.rule for r in d.reasons)}"
+    prev = lc.state.get(key)
+    if not opts.dry_run and (prev is None or prev.last_decision != decision_key):
+        detail = "denied: kept out of the resource's change" if item.role == "denied" else \
+            "deferred until the change in flight on the same resource merges"
+        lc.audit.record("decision", item_trailers(item, **{"Fixbot-Finding": ", ".join(ids),
+                                                            "Fixbot-Detail": f"{detail}; {reasons_text(d)}"}))
+        lc.state.put(ItemState(resource=key, status=item.role, finding_ids=ids, last_decision=decision_key))
+    rules = tuple(r.rule for r in d.reasons)
+    return ItemResult(item.resource, ids, d.outcome.value, rules, item.role, None, "set aside from the change")
+
+
 def process(lc: Lifecycle, item: FixItem, opts: Options) -> ItemResult:
+    if item.role != "change":
+        return set_aside(lc, item, opts)
     d = item.decision
     result = ItemResult(item.resource, item.finding_ids, d.outcome.value, tuple(r.rule for r in d.reasons), "")
     existing = latest_pr_for(lc, item.resource)

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from bot.forge.base import PrState
 from bot.lifecycle.context import Lifecycle
 from bot.lifecycle.execute import ItemResult, Options, process
-from bot.lifecycle.items import FixItem, group_items
+from bot.lifecycle.items import FixItem, Replan, group_items
 from bot.lifecycle.merge import guard_requeued
 from bot.lifecycle.prs import fixbot_prs
+from bot.lifecycle.reconcile import reconcile
 from bot.models.report import Assessment
 
 
@@ -30,16 +31,19 @@ def guarded(lc: Lifecycle, item: FixItem) -> FixItem:
         a.model_copy(update={"decision": guard_requeued(a.decision, prev.failures)}) if a.decision else a
         for a in item.assessments
     )
-    return FixItem(resource=item.resource, assessments=assessments)
+    return FixItem(resource=item.resource, assessments=assessments, role=item.role)
 
 
-def run_fix(lc: Lifecycle, assessments: Sequence[Assessment], opts: Options) -> FixReport:
-    items = [guarded(lc, i) for i in group_items(assessments)]
+def run_fix(lc: Lifecycle, assessments: Sequence[Assessment], opts: Options, replan: Replan | None = None) -> FixReport:
+    if not opts.dry_run:
+        for note in reconcile(lc):
+            lc.note(note)
+    items = [guarded(lc, i) if i.role == "change" else i for i in group_items(assessments, replan)]
     results = []
     for item in items:
         lc.note(f"{item.resource}: {item.decision.outcome.value}")
         results.append(process(lc, item, opts))
-    closed = () if opts.dry_run else close_disappeared(lc, assessments)
+    closed = close_disappeared(lc, assessments) if opts.close_missing and not opts.dry_run else ()
     unfixed = tuple(a for a in assessments if a.plan is None)
     return FixReport(results=tuple(results), closed=closed, unfixed=unfixed)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.lifecycle.naming import PrMeta, fix_branch, plan_hash
@@ -16,7 +16,8 @@ _STRICTNESS = {Outcome.allow: 0, Outcome.require_approval: 1, Outcome.deny: 2}
 @dataclass(frozen=True)
 class FixItem:
     resource: str
-    assessments: tuple[Assessment, ...]  # every planned finding on the resource, riskiest first
+    assessments: tuple[Assessment, ...]  # the planned findings this change fixes, riskiest first
+    role: str = "change"  # change | denied | deferred (findings set aside from the resource's change)
 
     @property
     def plan(self) -> Plan:
@@ -63,10 +64,43 @@ class FixItem:
         )
 
 
-def group_items(assessments: Sequence[Assessment]) -> list[FixItem]:
-    """One item per resource with a plan, in the order of the riskiest finding."""
+Replan = Callable[[str, Sequence[Assessment]], list[Assessment]]  # (resource, subset) -> re-planned
+
+
+def _outcome(a: Assessment) -> Outcome:
+    return Outcome(a.decision.outcome) if a.decision else Outcome.deny
+
+
+def split_resource(resource: str, items: list[Assessment], replan: Replan | None) -> list[FixItem]:
+    """Mixed decisions on one resource: the change fixes only the most permissive non-denied subset.
+
+    Denied findings are never part of a change; findings needing approval wait (deferred)
+    while an allowed change on the same resource is in flight. Without `replan` the
+    resource falls back to one change under its strictest decision.
+    """
+    by: dict[Outcome, list[Assessment]] = {}
+    for a in items:
+        by.setdefault(_outcome(a), []).append(a)
+    if len(by) == 1 or replan is None:
+        return [FixItem(resource=resource, assessments=tuple(items))]
+    subset = by.get(Outcome.allow) or by.get(Outcome.require_approval) or []
+    out = []
+    if subset:
+        planned = [a for a in replan(resource, subset) if a.plan is not None]
+        if planned:
+            out.append(FixItem(resource=resource, assessments=tuple(planned)))
+    if by.get(Outcome.deny):
+        out.append(FixItem(resource=resource, assessments=tuple(by[Outcome.deny]), role="denied"))
+    waiting = [a for a in items if _outcome(a) != Outcome.deny and all(a is not b for b in subset)]
+    if waiting:
+        out.append(FixItem(resource=resource, assessments=tuple(waiting), role="deferred"))
+    return out
+
+
+def group_items(assessments: Sequence[Assessment], replan: Replan | None = None) -> list[FixItem]:
+    """Work items per resource with a plan, in the order of the riskiest finding."""
     groups: dict[str, list[Assessment]] = {}
     for a in sorted(assessments, key=lambda x: -x.risk.score):
         if a.plan is not None:
             groups.setdefault(a.plan.resource, []).append(a)
-    return [FixItem(resource=res, assessments=tuple(items)) for res, items in groups.items()]
+    return [item for res, items in groups.items() for item in split_resource(res, items, replan)]

@@ -54,7 +54,8 @@ def ensure_checks(lc: Lifecycle, pr: PullRequest, st: ItemState, revert: bool = 
         return True, "checks already green on this head"
     base = lc.forge.head_sha(pr.base) or ""
     rules = () if revert else st.verification_rules or st.rules
-    outcome = run_checks(lc, pr, base, rules, st.resource, allowed_regressions=st.rules if revert else ())
+    undone = (*st.rules, *st.verification_rules) if revert else ()
+    outcome = run_checks(lc, pr, base, rules, st.resource, allowed_regressions=undone)
     lc.audit.record("checks", state_trailers(st, **{
         "Fixbot-PR": str(pr.number), "Fixbot-Commit": pr.head_sha,
         "Fixbot-Detail": ("passed: " if outcome.ok else "failed: ") + outcome.summary,
@@ -84,8 +85,10 @@ def merge_if_ready(lc: Lifecycle, pr: PullRequest, st: ItemState, decision: Deci
 def _merge(lc: Lifecycle, pr: PullRequest, st: ItemState, decision: Decision, checked: str,
            approver: str | None) -> MergeResult:
     by = approver or f"policy ({decision.outcome.value})"
-    trailers = state_trailers(st, **decision_trailers(decision), **{"Fixbot-Approved-By": by,
-                                                                      "Fixbot-PR": str(pr.number)})
+    extra = {"Fixbot-Approved-By": by, "Fixbot-PR": str(pr.number), "Fixbot-Verification": "pending"}
+    if pr.head.startswith("fixbot/revert/") and st.merge_sha:
+        extra.update({"Fixbot-Reverts": st.merge_sha, "Fixbot-Verification": "failed"})
+    trailers = state_trailers(st, **decision_trailers(decision), **extra)
     try:
         sha = lc.forge.merge(pr.number, checked, f"Merge fixbot PR #{pr.number}: {pr.title}", trailers)
     except ConflictError as exc:

@@ -9,6 +9,7 @@ from importlib import resources
 import jinja2
 
 from bot.lifecycle.items import FixItem
+from bot.lifecycle.mermaid import diagram
 from bot.lifecycle.naming import PrMeta, encode_meta
 from bot.models.report import Assessment
 from bot.text import md_escape
@@ -22,7 +23,14 @@ def _env() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["md"] = md_escape
+    env.filters["code"] = code_span
     return env
+
+
+def code_span(text: object) -> str:
+    """Untrusted text as an inline code span: no markup, links or mentions render inside one."""
+    flat = " ".join(str(text or "").split()).replace("`", "'").replace("|", "\\|")
+    return f"`{flat}`" if flat else ""
 
 
 def _load(name: str) -> str:
@@ -53,7 +61,7 @@ def render_fix_body(item: FixItem, meta: PrMeta, failures: Sequence[str] = ()) -
         title=fix_title(item), item=item, decision=item.decision, plan=item.plan, factors=factors,
         attack_path=list(lead.attack_path), actions=", ".join(item.actions), files=list(item.files),
         diff=diff.rstrip("\n"), fence=fence_for(diff), failures=list(failures), marker=encode_meta(meta),
-        location=_location,
+        location=_location, mermaid=diagram(lead, item.resource),
     )
 
 

@@ -7,6 +7,7 @@ from bot.lifecycle.context import Lifecycle
 from bot.lifecycle.events import item_trailers
 from bot.lifecycle.items import FixItem
 from bot.lifecycle.naming import PrMeta, decode_meta
+from bot.models.decision import Outcome
 
 
 def fixbot_prs(lc: Lifecycle, kind: str = "fix") -> list[tuple[PullRequest, PrMeta]]:
@@ -38,7 +39,9 @@ def build_branch(lc: Lifecycle, item: FixItem, base_sha: str) -> str:
     lc.forge.create_branch(item.branch, base_sha)
     changes = [FileChange(path=p, content=c) for p, c in item.files.items()]
     message = f"{fix_subject(item)}\n\n{item.plan.rollback_plan}"
-    return lc.forge.commit(item.branch, message, changes, item_trailers(item), expected_head=base_sha)
+    approved = "policy" if item.decision.outcome == Outcome.allow else "pending"
+    trailers = item_trailers(item, **{"Fixbot-Approved-By": approved, "Fixbot-Verification": "pending"})
+    return lc.forge.commit(item.branch, message, changes, trailers, expected_head=base_sha)
 
 
 def fix_subject(item: FixItem) -> str:

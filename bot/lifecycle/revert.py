@@ -37,7 +37,8 @@ def open_revert(lc: Lifecycle, st: ItemState, reason: str) -> tuple[PullRequest,
     decision = revert_decision(lc, st, {})
     branch = revert_branch(st.merge_sha)
     trailers = state_trailers(st, **decision_trailers(decision), **{
-        "Fixbot-Reverts": st.merge_sha, "Fixbot-Verification": "failed", "Fixbot-PR": str(st.pr)})
+        "Fixbot-Reverts": st.merge_sha, "Fixbot-Verification": "failed", "Fixbot-PR": str(st.pr),
+        "Fixbot-Approved-By": "pending"})
     message = f"fixbot: revert PR #{st.pr} on {st.resource}\n\nVerification failed: {reason}"
     lc.forge.revert_branch(st.merge_sha, branch, message[:2000], trailers)
     meta = PrMeta(kind="revert", resource=st.resource, action="revert", finding_ids=st.finding_ids,

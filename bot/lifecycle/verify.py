@@ -13,6 +13,7 @@ from pathlib import Path
 from bot.lifecycle.checks import unqualified
 from bot.lifecycle.context import Lifecycle
 from bot.lifecycle.events import state_trailers
+from bot.lifecycle.reconcile import reconcile
 from bot.lifecycle.revert import open_revert
 from bot.lifecycle.state import ItemState
 from bot.models.resource import Inventory
@@ -20,6 +21,7 @@ from bot.provider.base import Provider
 
 # (snapshot root, files, rules) -> failed (file, resource, rule) keys
 RuleCheck = Callable[[Path, Sequence[str], Sequence[str]], set[tuple[str, str, str]]]
+Applied = Callable[[str], bool]  # is this merge commit applied to the live environment yet?
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class VerifyResult:
     detail: str
     revert_pr: int | None = None
     revert_status: str = ""
+    status: str = ""  # verified | failed | not_applied
 
 
 def pending(lc: Lifecycle) -> list[ItemState]:
@@ -37,14 +40,20 @@ def pending(lc: Lifecycle) -> list[ItemState]:
 
 
 def verify_merged(lc: Lifecycle, provider: Provider, snapshot: Path, inventory: Inventory,
-                  rule_check: RuleCheck) -> list[VerifyResult]:
-    items = pending(lc)
+                  rule_check: RuleCheck, applied: Applied | None = None) -> list[VerifyResult]:
+    """Verify every merged fix already applied; fixes not applied yet wait (never reverted)."""
+    for note in reconcile(lc):
+        lc.note(note)
+    waiting = [st for st in pending(lc) if applied is not None and not applied(st.merge_sha or "")]
+    items = [st for st in pending(lc) if st not in waiting]
+    later = [VerifyResult(st.resource, st.pr, False, "not applied yet: run `fixbot apply` first",
+                          status="not_applied") for st in waiting]
     if not items:
-        return []
+        return later
     files = sorted({f for st in items for f in st.files})
     rules = sorted({r for st in items for r in (st.verification_rules or st.rules)})
     failed = rule_check(snapshot, files, rules)
-    return [_verify_one(lc, st, provider, inventory, failed) for st in items]
+    return [_verify_one(lc, st, provider, inventory, failed) for st in items] + later
 
 
 def _verify_one(lc: Lifecycle, st: ItemState, provider: Provider, inventory: Inventory,
@@ -62,10 +71,10 @@ def _verify_one(lc: Lifecycle, st: ItemState, provider: Provider, inventory: Inv
         lc.audit.record("verified", state_trailers(st, **common, **{"Fixbot-Verification": "passed",
                                                                      "Fixbot-Detail": live.detail}))
         lc.state.update(st.resource, status="verified")
-        return VerifyResult(st.resource, st.pr, True, live.detail)
+        return VerifyResult(st.resource, st.pr, True, live.detail, status="verified")
     reason = "; ".join(problems)
     lc.audit.record("verify_failed", state_trailers(st, **common, **{"Fixbot-Verification": "failed",
                                                                       "Fixbot-Detail": reason}))
     st = lc.state.update(st.resource, status="verify_failed", failures=(*st.failures, reason))
     pr, res = open_revert(lc, st, reason)
-    return VerifyResult(st.resource, st.pr, False, reason, pr.number, res.status)
+    return VerifyResult(st.resource, st.pr, False, reason, pr.number, res.status, status="failed")

@@ -14,10 +14,11 @@ resource agree. Nothing is dropped: the rest become `UnmappedFinding(reason=...)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 
+from bot.mapping.live import by_arn, by_azure_id, by_gcp_name, by_k8s_workload, by_owned_tag, by_state
 from bot.mapping.strategies import (
     MappingIndex,
     Match,
@@ -30,17 +31,25 @@ from bot.mapping.strategies import (
     show,
 )
 from bot.models.common import ErrorEntry, LineSpan
-from bot.models.finding import Finding, fingerprint
+from bot.models.finding import Finding, MappingNote, fingerprint
 from bot.models.report import UnmappedFinding
 from bot.models.resource import Inventory
 
 __all__ = ["STRATEGIES", "MappingIndex", "MappingResult", "Match", "Miss", "Strategy", "map_findings"]
+
+_DRIVE_RE = re.compile(r"^[A-Za-z]:/")
 
 STRATEGIES: tuple[Strategy, ...] = (
     by_address,
     by_k8s_identity,
     by_file_and_line,
     by_file_only,
+    by_state,
+    by_owned_tag,
+    by_arn,
+    by_gcp_name,
+    by_azure_id,
+    by_k8s_workload,
 )
 
 
@@ -88,14 +97,17 @@ def locate(finding: Finding, index: MappingIndex, strategies: Sequence[Strategy]
 def apply_match(finding: Finding, match: Match) -> Finding:
     resource = match.resource
     line = resource.line
-    if finding.line is not None and finding.file == resource.file and resource.line.contains(finding.line.start):
-        line = LineSpan(start=finding.line.start, end=min(max(finding.line.end, finding.line.start), resource.line.end))
+    reported = finding.line
+    if reported is not None and finding.file == resource.file and resource.line.contains(reported.start):
+        inside = reported.end <= resource.line.end
+        line = reported if inside else LineSpan(start=reported.start, end=resource.line.end)
     return finding.model_copy(
         update={
             "resource": resource.address,
             "file": resource.file,
             "line": line,
             "id": fingerprint(finding.rule_id, resource.address, None, None),
+            "mapping": MappingNote(strategy=match.strategy, confidence=match.confidence, detail=match.detail),
         }
     )
 
@@ -106,8 +118,7 @@ def unmapped_reason(finding: Finding, index: MappingIndex, misses: list[str]) ->
     if finding.file:
         error = index.failed.get(finding.file)
         if error is not None:
-            where = f" at line {error.line}" if error.line else ""
-            reasons.append(f"file {finding.file} failed to parse{where} ({error.kind}); its resources are unknown")
+            reasons.append(f"file {finding.file} was not inventoried: {error.message}")
         elif finding.file not in index.by_file and finding.file not in index.inventory.files:
             reasons.append(f"file {show(finding.file)} is not in the inventory (not a parsed IaC file)")
         elif finding.file not in index.by_file:
@@ -121,5 +132,5 @@ def unmapped_reason(finding: Finding, index: MappingIndex, misses: list[str]) ->
 
 
 def _leaves_repo(path: str) -> bool:
-    pure = PurePosixPath(path.replace("\\", "/"))
-    return pure.is_absolute() or ".." in pure.parts
+    text = path.replace("\\", "/")
+    return text.startswith("/") or ".." in text.split("/") or _DRIVE_RE.match(text) is not None

@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from bot.inventory import plain_address
 from bot.models.common import ErrorEntry, Level
@@ -48,6 +49,7 @@ class MappingIndex:
     by_file: dict[str, list[Resource]] = field(default_factory=lambda: defaultdict(list))
     failed: dict[str, ErrorEntry] = field(default_factory=dict)
     k8s_by_name: dict[tuple[str, str], list[Resource]] = field(default_factory=lambda: defaultdict(list))
+    memo: dict[str, Any] = field(default_factory=dict)  # lookups later strategies build once (bot.mapping.live)
 
     @classmethod
     def build(cls, inventory: Inventory) -> MappingIndex:
@@ -135,13 +137,18 @@ def by_k8s_identity(finding: Finding, index: MappingIndex) -> StrategyResult:
     namespace, parent = parts[1], parts[2]
     workloads = [
         r for r in index.k8s_by_name.get((namespace, parent), [])
-        if r.type != "Pod" and (not finding.file or r.file == finding.file)
+        if _has_pod_template(r) and (not finding.file or r.file == finding.file)
     ]
     if len(workloads) == 1:
         return Match(workloads[0], "k8s_identity", Level.high, f"pod template of {workloads[0].address}")
     if workloads:
         return Miss(f"pod template id {show(finding.resource or '')} matches {_names(workloads)}")
     return Miss(f"no workload named {show(parent)} in namespace {show(namespace)}")
+
+
+def _has_pod_template(r: Resource) -> bool:
+    spec = r.attributes.get("spec")
+    return isinstance(spec, dict) and ("template" in spec or "jobTemplate" in spec)
 
 
 def by_file_and_line(finding: Finding, index: MappingIndex) -> StrategyResult:
@@ -163,4 +170,4 @@ def by_file_only(finding: Finding, index: MappingIndex) -> StrategyResult:
     resources = index.by_file[finding.file]
     if len(resources) == 1:
         return Match(resources[0], "file_only", Level.low, f"{finding.file} defines only {resources[0].address}")
-    return Miss(f"{finding.file} defines {len(resources)} resources and the finding names no line or address")
+    return Miss(f"{finding.file} defines {len(resources)} resources and the finding gives no line")

@@ -21,6 +21,39 @@ class SourceRef(Frozen):
     raw: dict[str, Any] = Field(default_factory=dict)  # small excerpt of the raw record
 
 
+class AssetHints(Frozen):
+    """What a cloud or runtime source says about the live resource besides its identifier.
+
+    Untrusted text, used only as lookup keys by the mapping stage (never for decisions).
+    """
+
+    type: str | None = None  # the source's resource type: "AwsEc2SecurityGroup", "Pod", ...
+    name: str | None = None  # a name the source gives next to an id (e.g. a security group's GroupName)
+    namespace: str | None = None  # Kubernetes namespace, Azure resource group, GCP project
+    tags: dict[str, str] = Field(default_factory=dict)  # tags / labels as the source reports them
+
+
+class VersionUpgrade(Frozen):
+    """A pinned version an advisory affects, and the first version that fixes it (OSV findings).
+
+    Both versions are checked against a strict pattern, so a rewriter may write `fixed` back
+    into a file; `package` is display text only.
+    """
+
+    package: str
+    current: str = Field(pattern=r"^v?\d+(\.\d+){0,3}(-[0-9A-Za-z.-]{1,40})?(\+[0-9A-Za-z.-]{1,40})?$", max_length=64)
+    fixed: str | None = Field(default=None, max_length=64,
+                              pattern=r"^v?\d+(\.\d+){0,3}(-[0-9A-Za-z.-]{1,40})?(\+[0-9A-Za-z.-]{1,40})?$")
+
+
+class MappingNote(Frozen):
+    """How the mapping stage tied a finding to its IaC block, and how sure it is."""
+
+    strategy: str  # "address", "arn", "tfstate", "owned_tag", ...
+    confidence: Level
+    detail: str
+
+
 class Finding(Frozen):
     """A normalised security finding.
 
@@ -44,6 +77,9 @@ class Finding(Frozen):
     internet_exposed: bool | None = None
     exploitability: Level = Level.unknown
     sources: tuple[SourceRef, ...] = ()
+    asset_hints: AssetHints | None = None  # cloud/runtime sources: names and tags of the live resource
+    mapping: MappingNote | None = None  # set by the mapping stage
+    upgrade: VersionUpgrade | None = None  # OSV: the vulnerable pin and its fixed version
 
     @property
     def primary_source(self) -> SourceRef | None:

@@ -58,6 +58,8 @@ def finding_json(a: Assessment) -> dict[str, Any]:
         "data_classification": f.data_classification,
         "internet_exposed": f.internet_exposed,
         "exploitability": Level(f.exploitability).value,
+        "mapping": f.mapping.model_dump(mode="json") if f.mapping else None,
+        "upgrade": f.upgrade.model_dump(mode="json") if f.upgrade else None,
         "risk": a.risk.model_dump(mode="json"),
         "attack_path": list(a.attack_path),
         "blast_radius": a.blast_radius.model_dump(mode="json"),

@@ -20,7 +20,9 @@ class Resource(Frozen):
 
     address: Terraform `aws_s3_bucket.data` (data sources `data.aws_iam_policy_document.x`,
     modules `module.vpc`); Kubernetes `Kind.namespace.name` as checkov spells it
-    (namespace `default` when unset).
+    (namespace `default` when unset). An address defined in several places (two env roots,
+    two overlays) is qualified with its directory, `envs/prod:aws_s3_bucket.data`, so it stays
+    unique; `bot.inventory.plain_address()` gives the scanner's spelling back.
     """
 
     address: str

@@ -6,6 +6,7 @@ from functools import cache
 from types import MappingProxyType
 
 from bot.models.finding import Finding
+from bot.rules import canonical_rule
 from rewriters import CATALOGUE
 from rewriters.base import Rewriter
 
@@ -21,8 +22,10 @@ def _by_id() -> MappingProxyType[str, Rewriter]:
 
 
 def catalogue_lookup(rule_id: str) -> Rewriter | None:
-    """The rewriter handling `rule_id` (any alias it declares, case-insensitive), if any."""
-    return _by_rule().get(rule_id.strip().upper())
+    """The rewriter handling `rule_id`: any alias it declares (case-insensitive), else the
+    canonical id `bot.rules` knows for it (e.g. a KICS query id)."""
+    found = _by_rule().get(rule_id.strip().upper())
+    return found if found is not None else _by_rule().get(canonical_rule(rule_id).upper())
 
 
 def rewriter_by_id(rewriter_id: str) -> Rewriter | None:

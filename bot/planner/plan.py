@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from bot.config import RepoConfig
 from bot.errors import FixbotError
-from bot.hcledit import syntax_problem
+from bot.hcledit.parse import parse, tree_problem
 from bot.models.finding import Finding
 from bot.models.plan import FileEdit, Plan, Unfixed
 from bot.models.report import Assessment
@@ -25,6 +25,28 @@ from bot.planner.catalogue import catalogue_order, rewriter_for
 from bot.planner.diff import plan_diff
 from bot.planner.provider import provider_major
 from rewriters.base import Edit, Outcome, RewriteContext, Rewriter, Skip
+
+
+@dataclass
+class _ModuleCache:
+    """Per-call cache of what every resource of one module directory shares (read once)."""
+
+    root: Path
+    config: RepoConfig
+    texts: dict[str, dict[str, str]] = field(default_factory=dict)
+    majors: dict[str, int | None] = field(default_factory=dict)
+
+    def module_texts(self, res: Resource) -> dict[str, str]:
+        directory = str(PurePosixPath(res.file).parent)
+        if directory not in self.texts:
+            self.texts[directory] = _module_texts(self.root, directory, self.config)
+        return {f: t for f, t in self.texts[directory].items() if f != res.file}
+
+    def major(self, res: Resource) -> int | None:
+        directory = str(PurePosixPath(res.file).parent)
+        if directory not in self.majors:
+            self.majors[directory] = provider_major(self.root, res)
+        return self.majors[directory]
 
 
 @dataclass(frozen=True)
@@ -65,8 +87,9 @@ def plan_findings(
             out[i] = _unfixed(a, f"rewriter {rw.id} does not handle {res.kind.value} type {res.type}", rw.id)
         else:
             groups[res.address].append(i)
+    cache = _ModuleCache(root, config)
     for address, idxs in groups.items():
-        planned = plan_resource(resources[address], [assessments[i] for i in idxs], root, config)
+        planned = plan_resource(resources[address], [assessments[i] for i in idxs], root, config, cache)
         for i, a in zip(idxs, planned, strict=True):
             out[i] = a
     return out
@@ -79,28 +102,62 @@ def _read(root: Path, rel: str, config: RepoConfig) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def _module_texts(root: Path, res: Resource, config: RepoConfig) -> dict[str, str]:
-    if res.kind != IacKind.terraform:
-        return {}
-    directory = PurePosixPath(res.file).parent
+def _module_texts(root: Path, directory: str, config: RepoConfig) -> dict[str, str]:
+    """Every `.tf` file of a module directory (context for rewriters: existing siblings)."""
+    base = PurePosixPath(repo_relative(root, directory, what="module directory"))
     out: dict[str, str] = {}
-    for path in sorted((root / directory).glob("*.tf")):
-        rel = (directory / path.name).as_posix()
-        if rel != res.file and path.is_file() and path.stat().st_size <= config.max_file_bytes:
-            out[rel] = path.read_text(encoding="utf-8", errors="replace")
+    for path in sorted((root / base).glob("*.tf")):
+        if path.is_file() and not path.is_symlink() and path.stat().st_size <= config.max_file_bytes:
+            try:
+                out[(base / path.name).as_posix()] = path.read_text(encoding="utf-8")
+            except UnicodeDecodeError:
+                continue  # never edited from a lossy decoding; the resource's own read reports it
     return out
 
 
-def plan_resource(res: Resource, items: Sequence[Assessment], root: Path, config: RepoConfig) -> list[Assessment]:
+def plan_resource(
+    res: Resource, items: Sequence[Assessment], root: Path, config: RepoConfig, cache: _ModuleCache | None = None
+) -> list[Assessment]:
     """Compose every finding on one resource into one change (or explain each one left)."""
+    cache = cache or _ModuleCache(root, config)
+    terraform = res.kind == IacKind.terraform
     try:
-        original = _read(root, res.file, config)
-        texts = _module_texts(root, res, config)
+        texts = cache.module_texts(res) if terraform else {}
+        original = cache.texts.get(str(PurePosixPath(res.file).parent), {}).get(res.file) or _read(
+            root, res.file, config
+        )
     except (OSError, UnicodeDecodeError, FixbotError) as exc:
         return [_unfixed(a, f"cannot read {res.file}: {exc}") for a in items]
-    major = provider_major(root, res) if res.kind == IacKind.terraform else None
-    text = original
-    verdicts: dict[str, tuple[str, str | None, tuple[str, ...]]] = {}  # finding id -> unfixed
+    major = cache.major(res) if terraform else None
+    text, done, verdicts = _compose(res, items, config, original, major, texts)
+    edit = FileEdit(path=res.file, before=original, after=text)
+    diff = plan_diff([edit]) if done else ""
+    fixed_ids = tuple(f.id for s in done for f in s.findings)
+    by_finding = {f.id: s for s in done for f in s.findings}
+    out: list[Assessment] = []
+    for a in items:
+        found = by_finding.get(a.finding.id)
+        if found is None:
+            reason, rw_id, missing = verdicts[a.finding.id]
+            out.append(_unfixed(a, reason, rw_id, missing))
+        else:
+            out.append(a.model_copy(update={"plan": _plan(found, res, fixed_ids, edit, diff), "unfixed": None}))
+    return out
+
+
+Verdict = tuple[str, str | None, tuple[str, ...]]  # reason, rewriter id, missing parameters
+
+
+def _compose(
+    res: Resource,
+    items: Sequence[Assessment],
+    config: RepoConfig,
+    text: str,
+    major: int | None,
+    texts: dict[str, str],
+) -> tuple[str, list[_Step], dict[str, Verdict]]:
+    """Run each rewriter in catalogue order on the evolving text; collect what each achieved."""
+    verdicts: dict[str, Verdict] = {}
     done: list[_Step] = []
     for step in _steps(items, config):
         ctx = RewriteContext(
@@ -115,24 +172,12 @@ def plan_resource(res: Resource, items: Sequence[Assessment], root: Path, config
         reason = _skip_reason(outcome, text, res)
         if reason is not None:
             missing = outcome.missing_parameters if isinstance(outcome, Skip) else ()
+            reason += _unknown_parameters(step.rewriter, config) if missing else ""
             verdicts.update({f.id: (reason, step.rewriter.id, missing) for f in step.findings})
-            continue
-        assert isinstance(outcome, Edit)
-        text = outcome.text
-        done.append(step)
-    edit = FileEdit(path=res.file, before=original, after=text)
-    diff = plan_diff([edit]) if done else ""
-    fixed_ids = tuple(f.id for s in done for f in s.findings)
-    by_finding = {f.id: s for s in done for f in s.findings}
-    out: list[Assessment] = []
-    for a in items:
-        step = by_finding.get(a.finding.id)
-        if step is None:
-            reason, rw_id, missing = verdicts[a.finding.id]
-            out.append(_unfixed(a, reason, rw_id, missing))
-        else:
-            out.append(a.model_copy(update={"plan": _plan(step, res, fixed_ids, edit, diff), "unfixed": None}))
-    return out
+        elif isinstance(outcome, Edit):
+            text = outcome.text
+            done.append(step)
+    return text, done, verdicts
 
 
 def _steps(items: Sequence[Assessment], config: RepoConfig) -> list[_Step]:
@@ -154,13 +199,23 @@ def _run(rewriter: Rewriter, ctx: RewriteContext) -> Outcome:
         return Skip(reason=f"rewriter {rewriter.id} failed ({type(exc).__name__}: {exc}); fix by hand")
 
 
+def _unknown_parameters(rewriter: Rewriter, config: RepoConfig) -> str:
+    """A hint when `.fixbot.yml` sets parameters this rewriter does not declare (a typo?)."""
+    declared = {p.name for p in rewriter.parameters}
+    unknown = sorted(set(config.parameters.get(rewriter.id, {})) - declared)
+    if not unknown:
+        return ""
+    expected = ", ".join(sorted(declared))
+    return f" (.fixbot.yml parameters.{rewriter.id} has unknown {', '.join(unknown)}; expected {expected})"
+
+
 def _skip_reason(outcome: Outcome, text: str, res: Resource) -> str | None:
     if isinstance(outcome, Skip):
         return outcome.reason
     if outcome.text == text:
         return "already compliant in the current source (the finding may be stale)"
     if res.kind == IacKind.terraform:
-        problem = syntax_problem(outcome.text)
+        problem = tree_problem(parse(outcome.text.encode("utf-8")))  # hcledit checked edited blocks with hcl2
         if problem is not None:
             return f"the fix would not parse ({problem}); left untouched"
     return None

@@ -1,8 +1,8 @@
 """The policy gate: Rego rules decide allow / require_approval / deny on authoritative input.
 
-    engine = load_engine(repo_root)                      # pack + repo rules (default branch)
-    assessments = decide(outcome, outcome.assessments, engine)
-    report = outcome.report(policy_version=engine.version)
+engine = load_engine(repo_root)                      # pack + repo rules (default branch)
+assessments = decide(outcome, outcome.assessments, engine)
+report = outcome.report(policy_version=engine.version)
 """
 
 from bot.policy.decide import decide, policy_inputs

@@ -27,7 +27,7 @@ NETWORK_TYPE_PREFIXES = (
 )
 NETWORK_KINDS = frozenset({"NetworkPolicy", "Ingress", "Service"})
 NETWORK_ACTION_TOKENS = frozenset(
-    {"ingress", "egress", "firewall", "network", "networkpolicy", "cidr", "port", "ports", "ssh", "rdp"}
+    {"ingress", "egress", "firewall", "network", "cidr", "port", "ports", "ssh", "rdp", "subnet", "endpoint"}
 )
 
 DELETE_ACTIONS = frozenset({"remove_resource", "destroy_resource"})

@@ -84,9 +84,10 @@ def load_engine(
     if not modules:
         raise PolicyError(f"no policy modules in {pack}")
     repo_modules, repo_git = _repo_modules(repo_root, repo_policy_texts, default_branch)
-    sources.check_repo_modules(repo_modules)
+    packages = sources.check_repo_modules(repo_modules)
     modules.update(repo_modules)
     version = sources.version_string(modules, sources.pack_commit(pack), repo_git)
+    modules[sources.REPO_GLUE] = sources.repo_glue(repo_modules, packages)
     return PolicyEngine(modules, version)
 
 

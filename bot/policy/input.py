@@ -28,7 +28,7 @@ from bot.policy import classify
 if TYPE_CHECKING:
     from rewriters.base import Rewriter
 
-INPUT_VERSION = 1
+INPUT_VERSION: Literal[1] = 1
 OPEN_TICKET = "open_ticket"
 UNKNOWN_ACTION = "unknown"
 UNKNOWN = "unknown"
@@ -48,7 +48,6 @@ class PolicyInput(Frozen):
     """One item of `input.items` (see policies/decision.rego)."""
 
     input_version: Literal[1] = INPUT_VERSION
-    rule_id: str  # canonical rule id (bot.rules), a fixed vocabulary
     resource_type: str | None
     action: str
     catalogued: bool
@@ -151,7 +150,6 @@ class InputBuilder:
         facts = _catalogue_facts(plan.rewriter if plan is not None else None, self.catalogue)
         rtype = resource.type if resource is not None else None
         return PolicyInput(
-            rule_id=assessment.finding.rule_id,
             resource_type=rtype,
             **facts.model_dump(),
             changes_iam=classify.changes_iam(facts.action, rtype),

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from regopy import Interpreter
-from regopy.rego_shared import LogLevel, NodeKind, RegoError
+from regopy.rego_shared import LogLevel, NodeKind, RegoError, rego_get_error
 from regopy.rego_shared import rego as _lib
 
 from bot.errors import PolicyError
@@ -63,7 +63,7 @@ def query(rego: Interpreter, expression: str, modules: Mapping[str, str], *, pla
     p_query = ctypes.create_string_buffer(expression.encode("utf-8"))
     out = _lib.regoQuery(rego._impl, p_query)
     if not out:
-        raise PolicyError(f"policy query {expression!r} failed")
+        raise PolicyError(describe_error(rego_get_error(rego._impl), modules))
     try:
         if not _lib.regoOutputOk(out):
             raise PolicyError(describe_error(_output_text(out), modules))

@@ -2,8 +2,8 @@
 
 - The built-in pack: `policies/*.rego` beside the `bot` package.
 - Repository rules: `.fixbot/policies/*.rego` as committed on the DEFAULT branch (a pull request
-  cannot change the policy it is judged by). A directory that is not a git repository has no
-  other source, so its working tree is read.
+  cannot change the policy it is judged by). A directory that is not a git repository (e.g. the
+  server's export of the default branch) has no other source, so its working tree is read.
 `*_test.rego` files are tests, never evaluated as policy.
 """
 
@@ -19,6 +19,10 @@ from bot.errors import PolicyError
 
 REPO_POLICY_DIR = ".fixbot/policies"
 REPO_PACKAGE = "fixbot.repo"
+REPO_GLUE = "<generated>/fixbot_repo.rego"
+REPO_KINDS = ("deny", "require_approval")
+_REPO_PACKAGE = re.compile(r"fixbot\.repo\.([a-z_][a-z0-9_]*)")
+_RESERVED = frozenset({"deny_reasons", "require_approval_reasons", "message"})
 _PACKAGE = re.compile(r"^\s*package\s+(\S+)", re.MULTILINE)
 _DEFAULT_BRANCH_CANDIDATES = ("main", "master", "trunk")
 
@@ -42,16 +46,49 @@ def read_dir(directory: Path, *, prefix: str, tests: bool = False) -> dict[str, 
     }
 
 
-def check_repo_modules(modules: Mapping[str, str]) -> None:
-    """A repository module may only declare `package fixbot.repo` (it can add, never replace)."""
+def check_repo_modules(modules: Mapping[str, str]) -> list[str]:
+    """The repository packages (`fixbot.repo.<name>`, one per file); anything else → PolicyError.
+
+    A repo module can only add reasons through `deny(name, item)` / `require_approval(name, item)`
+    with their `deny_rules` / `require_approval_rules` name lists; it can never replace the pack.
+    """
+    packages: list[str] = []
     for name, text in modules.items():
-        packages = _PACKAGE.findall(text)
-        if packages != [REPO_PACKAGE]:
-            found = ", ".join(packages) or "none"
+        declared = _PACKAGE.findall(text)
+        match = _REPO_PACKAGE.fullmatch(declared[0]) if len(declared) == 1 else None
+        if match is None or match.group(1) in _RESERVED:
             raise PolicyError(
-                f"{name}: repository policies must declare exactly 'package {REPO_PACKAGE}' (found: {found})",
-                hint="repo rules contribute `deny[i] contains msg` / `require_approval[i] contains msg`",
+                f"{name}: a repository policy must declare 'package {REPO_PACKAGE}.<name>' "
+                f"(found: {', '.join(declared) or 'none'})",
+                hint="define deny(name, item) / require_approval(name, item) and list the names",
             )
+        for kind in REPO_KINDS:
+            if re.search(rf"^{kind}\(", text, re.MULTILINE) and not re.search(rf"^{kind}_rules\b", text, re.MULTILINE):
+                raise PolicyError(f"{name}: defines {kind}(name, item) but no {kind}_rules list of names")
+        packages.append(declared[0])
+    return sorted(set(packages))
+
+
+def repo_glue(modules: Mapping[str, str], packages: list[str]) -> str:
+    """The generated `package fixbot.repo`: every repo module's reasons for one item, in one array."""
+    lines = ["package fixbot.repo", "", "import rego.v1", ""]
+    for kind in REPO_KINDS:
+        parts = [
+            f'[{{"rule": concat(".", ["repo", n]), "message": message(m)}} | some n in data.{pkg}.{kind}_rules; '
+            f"m := data.{pkg}.{kind}(n, item)]"
+            for pkg in packages
+            if any(_defines(text, pkg, kind) for text in modules.values())
+        ]
+        body = "[]"
+        for part in parts:
+            body = part if body == "[]" else f"array.concat({body}, {part})"
+        lines += [f"{kind}_reasons(item) := {body}", ""]
+    lines += ['message(m) := m if is_string(m) else := "a repository rule fired (its message is not a string)"']
+    return "\n".join(lines) + "\n"
+
+
+def _defines(text: str, package: str, kind: str) -> bool:
+    return _PACKAGE.findall(text) == [package] and re.search(rf"^{kind}\(", text, re.MULTILINE) is not None
 
 
 def default_branch(repo: object) -> str | None:
@@ -69,19 +106,28 @@ def default_branch(repo: object) -> str | None:
 
 
 def read_repo_policies(root: Path, branch: str | None = None) -> tuple[dict[str, str], str | None]:
-    """Repository rules and the commit they were read at (None outside git)."""
+    """Repository rules and the commit they were read at (None outside git).
+
+    The default branch when it can be told (origin/HEAD, main, master, trunk); failing that the
+    checked-out commit; a repository without any commit yet has only its working tree.
+    """
     import git
 
     try:
         repo = git.Repo(root, search_parent_directories=False)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-        directory = root / REPO_POLICY_DIR
-        return (read_dir(directory, prefix=REPO_POLICY_DIR) if directory.is_dir() else {}), None
+        return _read_working_tree(root), None
     ref = branch or default_branch(repo)
     if ref is None:
-        raise PolicyError(f"{root}: cannot tell the default branch to read {REPO_POLICY_DIR} from",
-                          hint="create 'main' or set origin/HEAD")  # fmt: skip
+        if not repo.head.is_valid():
+            return _read_working_tree(root), None
+        ref = "HEAD"
     return _read_at(repo, ref)
+
+
+def _read_working_tree(root: Path) -> dict[str, str]:
+    directory = root / REPO_POLICY_DIR
+    return read_dir(directory, prefix=REPO_POLICY_DIR) if directory.is_dir() else {}
 
 
 def _read_at(repo: object, ref: str) -> tuple[dict[str, str], str | None]:
@@ -91,7 +137,7 @@ def _read_at(repo: object, ref: str) -> tuple[dict[str, str], str | None]:
     try:
         commit = repo.commit(ref)
     except (git.BadName, ValueError) as exc:
-        raise PolicyError(f"default branch {ref!r} has no commit to read policies from") from exc
+        raise PolicyError(f"branch {ref!r} has no commit to read {REPO_POLICY_DIR} from") from exc
     try:
         tree = commit.tree / REPO_POLICY_DIR
     except KeyError:

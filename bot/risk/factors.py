@@ -97,8 +97,8 @@ def data_sensitivity(i: RiskInputs) -> Scored:
     own_label = i.context.data_classification
     own = classification_weight(own_label)
     evidence = [_labelled("data_classification", own_label, i.context.evidence.get("data_classification"))]
-    reached = [a for a in i.blast.assets if a.address != i.resource.address]
-    top = max(reached, key=lambda a: classification_weight(a.classification), default=None)
+    # blast assets come most sensitive first
+    top = next((a for a in i.blast.assets if a.address != i.resource.address), None)
     value = own
     if top is not None and classification_weight(top.classification) > own:
         value = classification_weight(top.classification)
@@ -123,6 +123,12 @@ def blast_radius(i: RiskInputs) -> Scored:
     summary = f"blast radius {i.blast.level}: {len(assets)} sensitive data store(s) in reach"
     return i.blast.score, (summary, *shown)
 
+
+# Factors that read only the resource's context and graph position (not the finding), so they
+# are computed once per resource and shared by all of its findings. The others (severity,
+# exploitability) read only the finding's severity, exploitability, source and rule ids, and are
+# shared by every finding with the same values (see `bot.risk.assess._finding_key`).
+RESOURCE_FACTORS = frozenset({"exposure", "criticality", "data_sensitivity", "blast_radius"})
 
 # name -> factor; names are the RiskWeights fields, in the report's order.
 FACTORS: dict[str, Callable[[RiskInputs], Scored]] = {

@@ -8,6 +8,7 @@ Every result is re-parsed and compared with the intended data before it is retur
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from dataclasses import dataclass
 from io import StringIO
@@ -19,12 +20,13 @@ from ruamel.yaml.error import YAMLError
 
 from bot.errors import InputError
 from bot.yamledit.merge import merge
-from bot.yamledit.stream import Chunk, document_positions, join, split
+from bot.yamledit.stream import Chunk, document_positions, join, split, split_marker
 from bot.yamledit.style import Indent, detect_indent
 from bot.yamlsafe import load_yaml_all, load_yaml_text
 
 WIDTH = 1 << 30  # never fold long lines
 
+TEMPLATED = "document is templated (Helm/Jinja `{{ }}`); fix the template source instead"
 # Returns None when done, or the reason the change cannot be made.
 Mutator = Callable[[CommentedMap], str | None]
 
@@ -51,6 +53,8 @@ def _dump(yaml: YAML, data: Any) -> str:
 
 
 def _has_alias(body: str) -> bool:
+    if "*" not in body:  # every alias is spelled `*name`
+        return False
     yaml = YAML(typ="safe", pure=True)
     return any(type(event).__name__ == "AliasEvent" for event in yaml.parse(StringIO(body)))
 
@@ -60,13 +64,15 @@ def load_documents(text: str, name: str = "document") -> list[Any] | Refusal:
     try:
         return load_yaml_all(text, name)
     except InputError as exc:
-        return Refusal(str(exc))
+        return Refusal(TEMPLATED if "{{" in text or "{%" in text else str(exc))
 
 
-def _target(text: str, index: int) -> tuple[list[Chunk], int, list[Any]] | Refusal:
-    docs = load_documents(text)
-    if isinstance(docs, Refusal):
-        return docs
+def _target(text: str, index: int, docs: list[Any] | None) -> tuple[list[Chunk], int] | Refusal:
+    if docs is None:
+        loaded = load_documents(text)
+        if isinstance(loaded, Refusal):
+            return loaded
+        docs = loaded
     chunks = split(text)
     positions = document_positions(chunks)
     if len(positions) != len(docs):
@@ -75,19 +81,23 @@ def _target(text: str, index: int) -> tuple[list[Chunk], int, list[Any]] | Refus
         return Refusal(f"document {index} not found (the file has {len(docs)})")
     chunk = chunks[positions[index]]
     if "{{" in chunk.text or "{%" in chunk.text:
-        return Refusal("document is templated (Helm/Jinja `{{ }}`); fix the template source instead")
+        return Refusal(TEMPLATED)
     if chunk.inline_content:
         return Refusal("document content starts on its `---` line; not edited automatically")
     if _has_alias(chunk.body):
         return Refusal("document uses YAML anchors/aliases; editing would have to expand them")
-    return chunks, positions[index], docs
+    return chunks, positions[index]
 
 
 def _new_body(body: str, mutate: Mutator) -> str | Refusal:
+    if "\r\n" in body:  # edit with LF, give the file its CRLF back
+        result = _new_body(body.replace("\r\n", "\n"), mutate)
+        return result.replace("\n", "\r\n") if isinstance(result, str) else result
     terminated = body if body.endswith("\n") else body + "\n"
     yaml = _round_trip(detect_indent(terminated))
     try:
-        pristine, data = yaml.load(terminated), yaml.load(terminated)
+        pristine = yaml.load(terminated)
+        data = copy.deepcopy(pristine)
     except YAMLError as exc:
         return Refusal(f"document does not load for round-trip editing: {exc}")
     if not isinstance(data, CommentedMap):
@@ -98,10 +108,9 @@ def _new_body(body: str, mutate: Mutator) -> str | Refusal:
     normal, mutated = _dump(yaml, pristine), _dump(yaml, data)
     if normal == mutated:
         return body
-    wanted = load_yaml_text(mutated, "edited document")
     for strict, shift in ((False, True), (True, True), (True, False)):
         merged = merge(terminated, normal, mutated, shift=shift, strict=strict)
-        if merged is not None and _loads_as(merged, wanted):
+        if merged is not None and _loads_as(merged, data):  # plain values compare equal to ruamel's
             return merged if body.endswith("\n") else merged[:-1]
     return mutated
 
@@ -113,23 +122,25 @@ def _loads_as(text: str, wanted: Any) -> bool:
         return False
 
 
-def edit_document(text: str, index: int, mutate: Mutator) -> str | Refusal:
-    """`text` with document `index` changed by `mutate`; `text` itself when nothing changed."""
-    target = _target(text, index)
+def edit_document(text: str, index: int, mutate: Mutator, docs: list[Any] | None = None) -> str | Refusal:
+    """`text` with document `index` changed by `mutate`; `text` itself when nothing changed.
+
+    `docs`: the `load_documents(text)` result when the caller has it already. Only the target
+    document's body is replaced (it was re-parsed and compared with the intended data); every
+    other byte stays, so the other documents cannot change as long as no document marker
+    appears in the new body.
+    """
+    target = _target(text, index, docs)
     if isinstance(target, Refusal):
         return target
-    chunks, position, before = target
+    chunks, position = target
     body = _new_body(chunks[position].body, mutate)
     if isinstance(body, Refusal) or body == chunks[position].body:
         return body if isinstance(body, Refusal) else text
+    if any(split_marker(line) for line in body.splitlines()):
+        return Refusal("the edit would introduce a document marker")
     chunks[position] = chunks[position].with_body(body)
-    result = join(chunks)
-    after = load_documents(result)
-    if isinstance(after, Refusal) or len(after) != len(before):
-        return Refusal("the edited file does not re-parse to the same documents")
-    if any(a != b for i, (a, b) in enumerate(zip(after, before, strict=True)) if i != index):
-        return Refusal("the edit would change another document")
-    return result
+    return join(chunks)
 
 
 def append_document(text: str, data: CommentedMap) -> str | Refusal:

@@ -53,6 +53,13 @@ def containers(spec: Any) -> Iterator[CommentedMap]:
             yield from (item for item in items if isinstance(item, CommentedMap))
 
 
+def unflow(mapping: CommentedMap, nested: bool = False) -> None:
+    """Before a key is added to a `{a: 1}` mapping: switch it to block style when it would grow
+    past two entries or gain a nested collection, so the line stays readable."""
+    if mapping.fa.flow_style() and (nested or len(mapping) >= 2):
+        mapping.fa.set_block_style()
+
+
 def child_map(parent: CommentedMap, key: str) -> CommentedMap | None:
     """`parent[key]` as a mapping, created (or filled in for `key:` with no value) if needed.
 
@@ -64,6 +71,8 @@ def child_map(parent: CommentedMap, key: str) -> CommentedMap | None:
     if key in parent and value is not None:
         return None
     fresh = CommentedMap()
+    if key not in parent:
+        unflow(parent, nested=True)
     parent[key] = fresh
     return fresh
 
@@ -75,6 +84,8 @@ def child_seq(parent: CommentedMap, key: str) -> CommentedSeq | None:
     if key in parent and value is not None:
         return None
     fresh = CommentedSeq()
+    if key not in parent:
+        unflow(parent, nested=True)
     parent[key] = fresh
     return fresh
 
@@ -84,6 +95,7 @@ def set_after(mapping: CommentedMap, key: str, value: Any, after: tuple[str, ...
     if key in mapping:
         mapping[key] = value
         return
+    unflow(mapping)
     for anchor in after:
         if anchor in mapping:
             mapping.insert(list(mapping).index(anchor) + 1, key, value)
@@ -100,13 +112,16 @@ def identity(doc: Any) -> tuple[str, str, str] | None:
     return kind, namespace if isinstance(namespace, str) and namespace else "default", name
 
 
-def find_document(docs: list[Any], kind: str, name: str, hint: int | None) -> int | None:
-    """Index of the document defining `kind`/`name`; `hint` (doc_index) breaks ties.
+def find_document(docs: list[Any], kind: str, name: str, hint: int | None, namespace: str | None = None) -> int | None:
+    """Index of the document defining `kind`/`name`; namespace, then `hint` (doc_index) break ties.
 
     Without any match (checkov's `Pod.ns.deploy.labels` names for pod templates) the hint
     alone decides, when it points at a document of the file.
     """
-    matches = [i for i, doc in enumerate(docs) if (identity(doc) or ("", "", ""))[::2] == (kind, name)]
+    ids = [identity(doc) or ("", "", "") for doc in docs]
+    matches = [i for i, found in enumerate(ids) if (found[0], found[2]) == (kind, name)]
+    if namespace and len(matches) > 1:
+        matches = [i for i in matches if ids[i][1] == namespace] or matches
     if hint is not None and (hint in matches or (not matches and 0 <= hint < len(docs))):
         return hint
     return matches[0] if len(matches) == 1 else None

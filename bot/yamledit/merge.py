@@ -30,6 +30,13 @@ class _Alignment:
         matcher = SequenceMatcher(None, original, normal, autojunk=False)
         self.line = {b.b + i: b.a + i for b in matcher.get_matching_blocks() for i in range(b.size)}
         self.n_len, self.o_len = len(normal), len(original)
+        # re-rendered lines with a one-to-one counterpart (e.g. only their indentation changed)
+        self.counterpart = {
+            j1 + i: i1 + i
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+            if tag == "replace" and i2 - i1 == j2 - j1
+            for i in range(i2 - i1)
+        }
 
     def left(self, k: int, strict: bool) -> int | None:
         """Original position just after normal line k-1, if that line is untouched."""
@@ -65,12 +72,33 @@ def _hunks(original: list[str], normal: list[str], mutated: list[str], strict: b
             i2, j2 = i2 + 1, j2 + 1
         o1, o2 = align.left(i1, strict), align.right(i2, strict)
         assert o1 is not None and o2 is not None
+        lines = tuple(mutated[j1:j2])
+        if i1 == i2 and not strict and i1 - 1 in align.counterpart:
+            o1, lines = _after_sibling(original, normal, align.counterpart[i1 - 1], i1 - 1, lines)
         if i1 == i2:
             o2 = o1  # pure insertion: lines ruamel dropped (comments, blanks) stay after it
         if hunks and o1 < hunks[-1].o2:  # widened into the previous hunk
             return None
-        hunks.append(_keep_trailing_comments(original, Hunk(o1, o2, tuple(mutated[j1:j2]))))
+        hunks.append(_keep_trailing_comments(original, Hunk(o1, o2, lines)))
     return hunks
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _after_sibling(
+    original: list[str], normal: list[str], o_line: int, n_line: int, lines: tuple[str, ...]
+) -> tuple[int, tuple[str, ...]]:
+    """Insert after a sibling ruamel re-indented, at the sibling's indentation as written."""
+    delta = _indent(original[o_line]) - _indent(normal[n_line])
+    sibling = lines and _indent(lines[0]) == _indent(normal[n_line])
+    if not sibling or lines[0].lstrip().startswith("- ") != normal[n_line].lstrip().startswith("- "):
+        return o_line + 1, lines
+    if -delta > min(map(_indent, lines)):
+        return o_line + 1, lines
+    shifted = tuple(" " * (_indent(ln) + delta) + ln.lstrip(" ") if ln.strip() else ln for ln in lines)
+    return o_line + 1, shifted
 
 
 def _keep_trailing_comments(original: list[str], hunk: Hunk) -> Hunk:

@@ -43,6 +43,11 @@ class Chunk:
         return replace(self, body=body)
 
 
+def split_marker(line: str) -> bool:
+    """A `---` / `...` line at column 0: it would start or end a document."""
+    return bool(_START.match(line) or _END.match(line))
+
+
 def has_content(text: str) -> bool:
     for line in text.splitlines():
         stripped = line.strip()

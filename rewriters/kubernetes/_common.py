@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ruamel.yaml.comments import CommentedMap
@@ -10,7 +11,7 @@ from bot.models.common import Level
 from bot.models.plan import Verification
 from bot.models.resource import IacKind
 from bot.yamledit import Mutator, Refusal, edit_document, load_documents
-from bot.yamledit.k8s import WORKLOAD_KINDS, child_map, containers, find_document, pod_spec
+from bot.yamledit.k8s import WORKLOAD_KINDS, child_map, containers, find_document, pod_spec, unflow
 from rewriters.base import Edit, Outcome, Param, RewriteContext, Rewriter, Skip
 
 PSS = "https://kubernetes.io/docs/concepts/security/pod-security-standards/"
@@ -19,15 +20,22 @@ PodEdit = Callable[[CommentedMap], str | None]  # edits a pod spec; returns a re
 ContainerEdit = Callable[[CommentedMap], str | None]
 
 
+def shown(value: object) -> str:
+    """A name from the manifest, safe to put in a reason shown in PR text (DNS-label chars only)."""
+    text = value if isinstance(value, str) else "?"
+    return "`" + (re.sub(r"[^A-Za-z0-9._-]", "_", text)[:63] or "?") + "`"
+
+
 def rewrite(ctx: RewriteContext, mutate: Mutator) -> Outcome:
     """Apply `mutate` to the document defining `ctx.resource`; unchanged text if compliant."""
     docs = load_documents(ctx.text, ctx.resource.file)
     if isinstance(docs, Refusal):
         return Skip(reason=docs.reason)
-    index = find_document(docs, ctx.resource.type, ctx.resource.name, ctx.resource.doc_index)
+    resource = ctx.resource
+    index = find_document(docs, resource.type, resource.name, resource.doc_index, resource.namespace)
     if index is None:
-        return Skip(reason=f"{ctx.resource.type} {ctx.resource.name!r} not found in {ctx.resource.file}")
-    result = edit_document(ctx.text, index, mutate)
+        return Skip(reason=f"{shown(resource.type)} {shown(resource.name)} not found in its file")
+    result = edit_document(ctx.text, index, mutate, docs)
     if isinstance(result, Refusal):
         return Skip(reason=result.reason)
     return Edit(text=result)
@@ -37,7 +45,7 @@ def on_pod_spec(edit: PodEdit) -> Mutator:
     def mutate(doc: CommentedMap) -> str | None:
         spec = pod_spec(doc)
         if spec is None:
-            return f"no pod spec found (kind {doc.get('kind')!r} is not one of {', '.join(WORKLOAD_KINDS)})"
+            return f"no pod spec found (kind {shown(doc.get('kind'))} is not one of {', '.join(WORKLOAD_KINDS)})"
         return edit(spec)
 
     return mutate
@@ -53,7 +61,7 @@ def on_containers(edit: ContainerEdit) -> Mutator:
         for container in found:
             reason = edit(container)
             if reason is not None:
-                return f"container {container.get('name', '?')!r}: {reason}"
+                return f"container {shown(container.get('name'))}: {reason}"
         return None
 
     return on_pod_spec(per_container)
@@ -67,6 +75,8 @@ def security_context(owner: CommentedMap) -> CommentedMap | str:
 
 def set_key(owner: CommentedMap, key: str, value: object) -> None:
     """Set `owner[key]`, leaving an equal value alone so quoting and comments survive."""
+    if key not in owner:
+        unflow(owner)
     if owner.get(key) != value or type(owner.get(key)) is not type(value):
         owner[key] = value
 
@@ -86,8 +96,8 @@ def missing(name: str, why: str) -> Skip:
 
 
 def _scanner_rules(rule_ids: tuple[str, ...]) -> tuple[str, ...]:
-    """The rules fixbot re-checks: checkov's and its own, not the Trivy aliases."""
-    return tuple(rule for rule in rule_ids if not rule.startswith(("KSV", "AVD-")))
+    """The rules fixbot re-checks: checkov's and its own, not the Trivy / KICS aliases."""
+    return tuple(rule for rule in rule_ids if rule.startswith(("CKV", "FIXBOT_")))
 
 
 def set_in_container_context(key: str, value: object) -> Mutator:

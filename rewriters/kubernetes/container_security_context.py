@@ -5,6 +5,7 @@ from __future__ import annotations
 from ruamel.yaml.comments import CommentedMap
 
 from bot.models.common import Level
+from bot.yamledit.k8s import unflow
 from rewriters.base import Outcome, RewriteContext
 from rewriters.kubernetes._common import PSS, SECURITY_CONTEXT, k8s_rewriter, on_containers, rewrite
 
@@ -16,6 +17,8 @@ def _ensure_context(container: CommentedMap) -> str | None:
         return "securityContext is not a mapping"
     context = CommentedMap()
     context["allowPrivilegeEscalation"] = False
+    if "securityContext" not in container:
+        unflow(container, nested=True)
     container["securityContext"] = context
     return None
 

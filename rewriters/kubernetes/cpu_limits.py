@@ -4,4 +4,6 @@ from __future__ import annotations
 
 from rewriters.kubernetes._resources import resource_rewriter
 
-REWRITER = resource_rewriter(("CKV_K8S_11", "KSV011", "AVD-KSV-0011"), "limits", "cpu", default="500m")
+REWRITER = resource_rewriter(
+    ("CKV_K8S_11", "KSV011", "AVD-KSV-0011", "4ac0e2b7-d2d2-4af7-8799-e8de6721ccda"), "limits", "cpu", default="500m"
+)

@@ -8,7 +8,7 @@ from rewriters.kubernetes._pod_flag import HOST_NAMESPACES, disable_pod_flag
 
 REWRITER = k8s_rewriter(
     id="k8s_disable_host_ipc",
-    rule_ids=("CKV_K8S_18", "KSV008", "AVD-KSV-0008"),
+    rule_ids=("CKV_K8S_18", "KSV008", "AVD-KSV-0008", "cd290efd-6c82-4e9d-a698-be12ae31d536"),
     action="disable_host_namespaces",
     title="Set hostIPC: false",
     confidence=Level.high,

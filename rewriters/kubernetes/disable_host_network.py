@@ -8,7 +8,7 @@ from rewriters.kubernetes._pod_flag import HOST_NAMESPACES, disable_pod_flag
 
 REWRITER = k8s_rewriter(
     id="k8s_disable_host_network",
-    rule_ids=("CKV_K8S_19", "KSV009", "AVD-KSV-0009"),
+    rule_ids=("CKV_K8S_19", "KSV009", "AVD-KSV-0009", "6b6bdfb3-c3ae-44cb-88e4-7405c1ba2c8a"),
     action="disable_host_namespaces",
     title="Set hostNetwork: false",
     confidence=Level.medium,

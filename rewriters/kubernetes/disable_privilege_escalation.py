@@ -21,7 +21,8 @@ def _conflict(context: CommentedMap) -> str | None:
     """Kubernetes rejects allowPrivilegeEscalation: false together with these."""
     if context.get("privileged"):
         return "runs privileged; allowPrivilegeEscalation: false would be rejected (fix privileged first)"
-    added = (context.get("capabilities") or {}).get("add") or []
+    capabilities = context.get("capabilities")
+    added = capabilities.get("add") if isinstance(capabilities, dict) else None
     if isinstance(added, list) and any(str(cap).upper() in ("SYS_ADMIN", "CAP_SYS_ADMIN") for cap in added):
         return "adds CAP_SYS_ADMIN; allowPrivilegeEscalation: false would be rejected (drop it first)"
     return None
@@ -44,7 +45,7 @@ def apply(ctx: RewriteContext) -> Outcome:
 
 REWRITER = k8s_rewriter(
     id="k8s_disable_privilege_escalation",
-    rule_ids=("CKV_K8S_20", "KSV001", "AVD-KSV-0001"),
+    rule_ids=("CKV_K8S_20", "KSV001", "AVD-KSV-0001", "5572cc5e-1e4c-4113-92a6-7a8a3bd25e6d"),
     action="disable_privilege_escalation",
     title="Set allowPrivilegeEscalation: false on every container",
     confidence=Level.high,

@@ -22,7 +22,7 @@ def apply(ctx: RewriteContext) -> Outcome:
 
 REWRITER = k8s_rewriter(
     id="k8s_disable_privileged",
-    rule_ids=("CKV_K8S_16", "KSV017", "AVD-KSV-0017"),
+    rule_ids=("CKV_K8S_16", "KSV017", "AVD-KSV-0017", "dd29336b-fe57-445b-a26e-e6aa867ae609"),
     action="disable_privileged_container",
     title="Set securityContext.privileged to false on privileged containers",
     confidence=Level.medium,

@@ -8,7 +8,7 @@ from rewriters.kubernetes._pod_flag import disable_pod_flag
 
 REWRITER = k8s_rewriter(
     id="k8s_disable_service_account_token",
-    rule_ids=("CKV_K8S_38", "KSV036", "AVD-KSV-0036"),
+    rule_ids=("CKV_K8S_38", "KSV036", "AVD-KSV-0036", "48471392-d4d0-47c0-b135-cdec95eb3eef"),
     action="disable_service_account_token_automount",
     title="Set automountServiceAccountToken: false in the pod spec",
     confidence=Level.medium,

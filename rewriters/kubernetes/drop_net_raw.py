@@ -20,7 +20,10 @@ def apply(ctx: RewriteContext) -> Outcome:
 
 REWRITER = k8s_rewriter(
     id="k8s_drop_net_raw",
-    rule_ids=("CKV_K8S_28",),
+    rule_ids=(
+        "CKV_K8S_28",
+        "dbbc6705-d541-43b0-b166-dd4be8208b54",
+    ),
     action="drop_container_capabilities",
     title="Drop the NET_RAW capability in every container",
     confidence=Level.high,

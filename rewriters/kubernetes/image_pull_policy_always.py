@@ -26,7 +26,10 @@ def apply(ctx: RewriteContext) -> Outcome:
 
 REWRITER = k8s_rewriter(
     id="k8s_image_pull_policy_always",
-    rule_ids=("CKV_K8S_15",),
+    rule_ids=(
+        "CKV_K8S_15",
+        "caa3479d-885d-4882-9aac-95e5e78ef5c2",
+    ),
     action="set_image_pull_policy",
     title="Set imagePullPolicy: Always on containers whose image is not pinned by digest",
     confidence=Level.high,

@@ -4,4 +4,9 @@ from __future__ import annotations
 
 from rewriters.kubernetes._resources import resource_rewriter
 
-REWRITER = resource_rewriter(("CKV_K8S_13", "KSV018", "AVD-KSV-0018"), "limits", "memory", default="512Mi")
+REWRITER = resource_rewriter(
+    ("CKV_K8S_13", "KSV018", "AVD-KSV-0018", "b14d1bc4-a208-45db-92f0-e21f8e2588e9"),
+    "limits",
+    "memory",
+    default="512Mi",
+)

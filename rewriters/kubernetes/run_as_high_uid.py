@@ -9,7 +9,16 @@ from ruamel.yaml.comments import CommentedMap
 from bot.models.common import Level
 from bot.yamledit.k8s import containers
 from rewriters.base import Outcome, Param, RewriteContext, Skip
-from rewriters.kubernetes._common import PSS, SECURITY_CONTEXT, k8s_rewriter, on_pod_spec, rewrite, security_context
+from rewriters.kubernetes._common import (
+    PSS,
+    SECURITY_CONTEXT,
+    k8s_rewriter,
+    on_pod_spec,
+    rewrite,
+    security_context,
+    set_key,
+    shown,
+)
 
 MINIMUM = 10000
 
@@ -28,7 +37,7 @@ def _container_uids(spec: CommentedMap, uid: int) -> str | None:
             continue
         current = _uid(context["runAsUser"])
         if current == 0:
-            return f"container {container.get('name', '?')!r} sets runAsUser: 0 on purpose"
+            return f"container {shown(container.get('name'))} sets runAsUser: 0 on purpose"
         if current is None or current < MINIMUM:
             context["runAsUser"] = uid
     return None
@@ -48,7 +57,7 @@ def _high_uid(uid: int) -> Callable[[CommentedMap], str | None]:
         if current == 0:
             return "the pod sets runAsUser: 0 on purpose"
         if current is None or current < MINIMUM:
-            context["runAsUser"] = uid
+            set_key(context, "runAsUser", uid)
         return None
 
     return edit

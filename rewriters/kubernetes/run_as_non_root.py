@@ -15,11 +15,12 @@ from rewriters.kubernetes._common import (
     rewrite,
     security_context,
     set_key,
+    shown,
 )
 
 
 def _explicit_root(spec: CommentedMap) -> str | None:
-    owners = [("the pod", spec), *((f"container {c.get('name', '?')!r}", c) for c in containers(spec))]
+    owners = [("the pod", spec), *((f"container {shown(c.get('name'))}", c) for c in containers(spec))]
     for label, owner in owners:
         context = owner.get("securityContext")
         if isinstance(context, dict) and str(context.get("runAsUser")) == "0":

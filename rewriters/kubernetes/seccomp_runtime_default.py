@@ -7,7 +7,7 @@ from ruamel.yaml.comments import CommentedMap
 from bot.models.common import Level
 from bot.yamledit.k8s import child_map, containers
 from rewriters.base import Outcome, RewriteContext
-from rewriters.kubernetes._common import PSS, k8s_rewriter, on_pod_spec, rewrite, security_context, set_key
+from rewriters.kubernetes._common import PSS, k8s_rewriter, on_pod_spec, rewrite, security_context, set_key, shown
 
 SECCOMP = "https://kubernetes.io/docs/tutorials/security/seccomp/"
 
@@ -24,7 +24,7 @@ def set_runtime_default(spec: CommentedMap) -> str | None:
         return "the pod uses a Localhost seccomp profile (stricter than RuntimeDefault); leave it"
     for container in containers(spec):
         if _profile_type(container) not in (None, "RuntimeDefault"):
-            return f"container {container.get('name', '?')!r} sets its own seccomp profile; review by hand"
+            return f"container {shown(container.get('name'))} sets its own seccomp profile; review by hand"
     context = security_context(spec)
     if isinstance(context, str):
         return f"pod {context}"
@@ -41,7 +41,7 @@ def apply(ctx: RewriteContext) -> Outcome:
 
 REWRITER = k8s_rewriter(
     id="k8s_seccomp_runtime_default",
-    rule_ids=("CKV_K8S_31", "KSV030", "AVD-KSV-0030", "KSV104", "AVD-KSV-0104"),
+    rule_ids=("CKV_K8S_31", "KSV030", "AVD-KSV-0030", "KSV104", "AVD-KSV-0104", "f377b83e-bd07-4f48-a591-60c82b14a78b"),
     action="set_seccomp_profile",
     title="Set the pod seccomp profile to RuntimeDefault",
     confidence=Level.high,

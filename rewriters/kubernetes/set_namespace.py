@@ -10,7 +10,7 @@ from ruamel.yaml.comments import CommentedMap
 from bot.models.common import Level
 from bot.yamledit.k8s import child_map, set_after
 from rewriters.base import Outcome, Param, RewriteContext, Skip
-from rewriters.kubernetes._common import k8s_rewriter, missing, param, rewrite
+from rewriters.kubernetes._common import k8s_rewriter, missing, param, rewrite, shown
 
 _DNS_LABEL = re.compile(r"^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")
 NAMESPACED = (
@@ -39,7 +39,7 @@ NAMESPACED = (
 def _set(namespace: str) -> Callable[[CommentedMap], str | None]:
     def mutate(doc: CommentedMap) -> str | None:
         if doc.get("kind") not in NAMESPACED:
-            return f"{doc.get('kind')} is not a namespaced kind fixbot knows"
+            return f"{shown(doc.get('kind'))} is not a namespaced kind fixbot knows"
         metadata = child_map(doc, "metadata")
         if metadata is None:
             return "metadata is not a mapping"
@@ -65,7 +65,7 @@ def apply(ctx: RewriteContext) -> Outcome:
 
 REWRITER = k8s_rewriter(
     id="k8s_set_namespace",
-    rule_ids=("CKV_K8S_21", "KSV110", "AVD-KSV-0110"),
+    rule_ids=("CKV_K8S_21", "KSV110", "AVD-KSV-0110", "611ab018-c4aa-4ba2-b0f6-a448337509a6"),
     action="set_namespace",
     title="Move the object out of the default namespace",
     confidence=Level.medium,

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.hcledit import Address, EditRefused, ensure_attrs, find_block, quote
+from bot.hcledit import Address, EditRefused, ensure_tree, find_block, quote
 from bot.models.resource import IacKind
 from rewriters.base import Edit, Outcome, RewriteContext, Skip
 
@@ -33,10 +33,6 @@ def param(ctx: RewriteContext, name: str) -> str:
     if value is None or not value.strip():
         raise MissingParameter(name)
     return value.strip()
-
-
-def quoted_param(name: str) -> Callable[[RewriteContext], str]:
-    return lambda ctx: quote(param(ctx, name))
 
 
 def address(ctx: RewriteContext) -> Address:
@@ -91,10 +87,11 @@ def _value(ctx: RewriteContext, value: Value) -> str:
 def apply_settings(ctx: RewriteContext, text: str, settings: tuple[Setting, ...]) -> str:
     """Apply settings grouped by nested path (a missing block is created with all of them)."""
     wanted = [s for s in settings if not s.types or ctx.resource.type in s.types]
-    for path in dict.fromkeys(s.path for s in wanted):
-        wants = tuple((s.name, _value(ctx, s.value), s.accept) for s in wanted if s.path == path)
-        text = ensure_attrs(text, address(ctx), path, wants)
-    return text
+    wants = {
+        path: tuple((s.name, _value(ctx, s.value), s.accept) for s in wanted if s.path == path)
+        for path in dict.fromkeys(s.path for s in wanted)
+    }
+    return ensure_tree(text, address(ctx), wants)
 
 
 def set_attrs(*settings: Setting) -> Callable[[RewriteContext], Outcome]:
@@ -120,12 +117,6 @@ def at_least(minimum: int) -> Accept:
 
 def one_of(*values: str) -> Accept:
     return lambda value: value.strip().strip('"') in values
-
-
-def not_literal(value: str) -> bool:
-    """A reference or expression (`var.x`, `aws_kms_key.k.arn`): a human chose it, keep it."""
-    v = value.strip()
-    return not (v.startswith('"') or v in ("null", "true", "false") or v[:1].isdigit())
 
 
 _REFERENCE = re.compile(r"(?:data\.)?[a-z][a-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)+")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from bot.hcledit import BlockSpec, EditRefused, append_sibling, ensure_attr, find_block, locate, top_blocks
 from rewriters.base import RewriteContext
@@ -23,21 +24,34 @@ def split_style(ctx: RewriteContext, text: str) -> bool:
     return not any(bucket.child(kind) for kind in V3_INLINE)
 
 
-def _references_bucket(value: str, name: str) -> bool:
+def _references_bucket(value: str, name: str, literal: str | None) -> bool:
+    """`aws_s3_bucket.<name>.id|.bucket`, or the bucket's own literal name."""
     v = value.strip()
-    return any(v == f"aws_s3_bucket.{name}.{attr}" for attr in ("id", "bucket"))
+    return any(v == f"aws_s3_bucket.{name}.{attr}" for attr in ("id", "bucket")) or (
+        literal is not None and literal.startswith('"') and v == literal
+    )
+
+
+@lru_cache(maxsize=64)
+def _bucket_refs(source: str) -> tuple[tuple[str, str, str], ...]:
+    """(type, name, `bucket` expression) of every resource in `source` that names a bucket."""
+    out = []
+    for block in top_blocks(source.encode("utf-8")):
+        bucket = block.attr("bucket")
+        if block.kind == "resource" and len(block.labels) == 2 and bucket is not None:
+            out.append((block.labels[0], block.labels[1], bucket.value))
+    return tuple(out)
 
 
 def find_sibling(ctx: RewriteContext, text: str, rtype: str) -> tuple[str, str] | None:
     """(file, resource name) of the `rtype` resource configuring this bucket, '' file = this one."""
+    own = locate(text, address(ctx)).attr("bucket") if ctx.resource.type == "aws_s3_bucket" else None
+    literal = own.value.strip() if own is not None else None
     sources = [("", text), *sorted((f, t) for f, t in ctx.file_texts.items() if f != ctx.resource.file)]
     for file, source in sources:
-        for block in top_blocks(source.encode("utf-8")):
-            if block.kind != "resource" or len(block.labels) != 2 or block.labels[0] != rtype:
-                continue
-            bucket = block.attr("bucket")
-            if bucket is not None and _references_bucket(bucket.value, ctx.resource.name):
-                return file, block.labels[1]
+        for kind, name, bucket in _bucket_refs(source):
+            if kind == rtype and _references_bucket(bucket, ctx.resource.name, literal):
+                return file, name
     return None
 
 

@@ -2,23 +2,36 @@
 
 from __future__ import annotations
 
-from bot.hcledit import EditRefused, ensure_attr, locate
+from bot.hcledit import Address, EditRefused, ensure_attr, locate
 from bot.models.common import Level
 from bot.models.plan import Verification
 from rewriters.base import RewriteContext, Rewriter
 from rewriters.terraform.common import TF, address, guarded
+from rewriters.terraform.s3_common import find_sibling
 
+SPLIT = "aws_s3_bucket_acl"
 PUBLIC = ('"public-read"', '"public-read-write"', '"authenticated-read"')
 
 
-def _edit(ctx: RewriteContext, text: str) -> str:
-    block = locate(text, address(ctx))
+def _private(text: str, addr: Address) -> str:
+    block = locate(text, addr)
     if block.child("grant") or block.child("access_control_policy"):
-        raise EditRefused("the bucket uses explicit grants; review them by hand")
+        raise EditRefused("the ACL uses explicit grants; review them by hand")
     acl = block.attr("acl")
     if acl is None or acl.value.strip() not in PUBLIC:
         return text
-    return ensure_attr(text, address(ctx), (), "acl", '"private"')
+    return ensure_attr(text, addr, (), "acl", '"private"')
+
+
+def _edit(ctx: RewriteContext, text: str) -> str:
+    """checkov reports the bucket even when a separate `aws_s3_bucket_acl` holds the ACL."""
+    text = _private(text, address(ctx))
+    if ctx.resource.type != "aws_s3_bucket":
+        return text
+    found = find_sibling(ctx, text, SPLIT)
+    if found is not None and found[0]:
+        raise EditRefused(f"this bucket's {SPLIT} is in {found[0]}; fix it there")
+    return text if found is None else _private(text, ("resource", (SPLIT, found[1])))
 
 
 REWRITER = Rewriter(
@@ -38,5 +51,5 @@ REWRITER = Rewriter(
         "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket_acl",
     ),
     apply=guarded(_edit),
-    resource_types=("aws_s3_bucket", "aws_s3_bucket_acl"),
+    resource_types=("aws_s3_bucket", SPLIT),
 )

@@ -4,7 +4,8 @@ Layout: tests/rewriters/cases/<rewriter id>/<case>/{before.tf|before.yaml, after
 finding.json: {"rule_id": "CKV_AWS_21", "resource": "aws_s3_bucket.data",
                "rule_ids": [...optional, more findings on the same resource],
                "parameters": {...optional}, "aws_provider_major": 5 (optional),
-               "file_texts": {"other.tf": "..."} (optional, other files of the module)}
+               "file_texts": {"other.tf": "..."} (optional, other files of the module),
+               "upgrade": {"package": ..., "current": ..., "fixed": ...} (optional, OSV findings)}
 
 `python -m tests.harness.golden [rewriter id]` writes `after` for cases that lack one (review it!).
 """
@@ -20,7 +21,7 @@ from typing import Any
 from bot.config import RepoConfig
 from bot.inventory.kubernetes import parse_manifests
 from bot.inventory.terraform import parse_terraform
-from bot.models.finding import Finding, fingerprint
+from bot.models.finding import Finding, VersionUpgrade, fingerprint
 from bot.models.resource import Resource
 from bot.planner import catalogue_lookup, resolve_params, rewriter_by_id
 from rewriters.base import Outcome, RewriteContext, Rewriter
@@ -85,19 +86,35 @@ def rewriter_of(case: Case) -> Rewriter:
     return rw
 
 
+def case_findings(case: Case, address: str, file: str) -> tuple[Finding, ...]:
+    """The findings a case's finding.json describes, on the resource at `address` in `file`."""
+    return tuple(
+        Finding(
+            id=fingerprint(rule, address, None, None),
+            source="golden",
+            rule_id=rule,
+            title=rule,
+            resource=address,
+            file=file,
+            upgrade=VersionUpgrade(**case.meta["upgrade"]) if "upgrade" in case.meta else None,
+        )
+        for rule in case.rule_ids
+    )
+
+
 def apply_case(case: Case, text: str) -> Outcome:
     """Run the case's rewriter on `text` as the planner would."""
     rw = rewriter_of(case)
     resource = _resource(case, text)
-    findings = tuple(
-        Finding(id=fingerprint(rule, resource.address, None, None), source="golden", rule_id=rule,
-                title=rule, resource=resource.address, file=resource.file)
-        for rule in case.rule_ids
-    )
+    findings = case_findings(case, resource.address, resource.file)
     config = RepoConfig(parameters={rw.id: case.meta.get("parameters", {})})
     ctx = RewriteContext(
-        text=text, resource=resource, findings=findings, params=resolve_params(rw, config),
-        aws_provider_major=case.meta.get("aws_provider_major"), file_texts=case.meta.get("file_texts", {}),
+        text=text,
+        resource=resource,
+        findings=findings,
+        params=resolve_params(rw, config),
+        aws_provider_major=case.meta.get("aws_provider_major"),
+        file_texts=case.meta.get("file_texts", {}),
     )
     return rw.apply(ctx)
 

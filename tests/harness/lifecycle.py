@@ -39,7 +39,7 @@ def assessment(resource: str, file: str, before: str, after: str, rule: str = "C
 class FakePolicy:
     """resource -> outcome; `calls` records the facts of each evaluation."""
 
-    outcomes: dict[str, Outcome]
+    outcomes: dict[str, Outcome]  # "resource" or "resource|rule" -> outcome
     version: str = "test-v1"
     calls: list[Mapping[str, object]] = field(default_factory=list)
 
@@ -48,7 +48,8 @@ class FakePolicy:
         return [a.model_copy(update={"decision": self.decision(a)}) for a in assessments]
 
     def decision(self, a: Assessment) -> Decision:
-        outcome = self.outcomes[a.finding.resource or ""]
+        res = a.finding.resource or ""
+        outcome = self.outcomes.get(f"{res}|{a.finding.rule_id}") or self.outcomes[res]
         return Decision(outcome=outcome, reasons=(Reason(rule=f"test.{outcome.value}", message="because"),),
                         policy_version=self.version)
 

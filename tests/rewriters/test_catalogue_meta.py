@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.planner import catalogue_lookup, rewriter_by_id
+from bot.rules import canonical_rule
 from rewriters import CATALOGUE, CatalogueError, checked
 from tests.harness.golden import CASES as CASES_DIR
 from tests.harness.golden import discover_cases
@@ -62,3 +63,11 @@ def test_catalogue_covers_the_promised_breadth() -> None:
     tf_rules = {r for rw in CATALOGUE if rw.iac == "terraform" for r in rw.rule_ids if r.startswith("CKV")}
     assert len(tf_rules) >= 40
     assert len({r for r in tf_rules if r.startswith(("CKV_AZURE", "CKV_GCP", "CKV2_AZURE", "CKV2_GCP"))}) >= 5
+
+
+@pytest.mark.parametrize("rw", CATALOGUE, ids=IDS)
+def test_declared_aliases_agree_with_the_rule_table(rw) -> None:  # type: ignore[no-untyped-def]
+    """An alias (Trivy, tfsec, KICS id) the rule table knows must map to one of this rewriter's rules."""
+    own = {r.upper() for r in rw.rule_ids}
+    wrong = {r: canonical_rule(r) for r in rw.rule_ids if canonical_rule(r).upper() not in own}
+    assert wrong == {}

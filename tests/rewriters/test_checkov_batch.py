@@ -53,7 +53,9 @@ def test_targeted_rules_pass_after(case: Case, scanned: tuple[Results, Results, 
     checks = _checks(after, paths[case.id])
     resource = case.meta.get("checkov_resource_after", case.meta.get("checkov_resource", case.meta["resource"]))
     for rule in _checkov_rules(case):
-        assert checks.get((resource, rule)) == "PASSED", f"{case.id}: {rule} on {resource} is {checks.get((resource, rule))}"
+        assert checks.get((resource, rule)) == "PASSED", (
+            f"{case.id}: {rule} on {resource} is {checks.get((resource, rule))}"
+        )
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])

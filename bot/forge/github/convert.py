@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from typing import Any
 
 from bot.forge.base import CheckConclusion, CheckRun, PrState, PullRequest, Review, ReviewState
@@ -9,21 +11,40 @@ from bot.forge.base import CheckConclusion, CheckRun, PrState, PullRequest, Revi
 _REVIEW = {"APPROVED": ReviewState.approved, "CHANGES_REQUESTED": ReviewState.changes_requested,
            "DISMISSED": ReviewState.dismissed}
 _GREEN = {"success", "neutral", "skipped"}
+CLOSED_LABEL = "fixbot-closed"  # fixbot closed it itself
+_CLOSED_RE = re.compile(r"<!-- fixbot-closed-by (\{.*?\}) -->")
+UNKNOWN_HUMAN = "a human"
 _RED = {"failure", "cancelled", "timed_out", "action_required", "stale", "error"}
 
 
-def pull_request(pr: Any, closed_by: str | None = None) -> PullRequest:
+def closed_by_marker(login: str) -> str:
+    return f"<!-- fixbot-closed-by {json.dumps({'login': login}).replace('<', '').replace('>', '')} -->"
+
+
+def _closed_by(raw: dict[str, Any], state: PrState, labels: tuple[str, ...]) -> str | None:
+    """Who closed an unmerged PR: the marker fixbot left on a human close, else any human."""
+    if state is not PrState.closed or CLOSED_LABEL in labels:
+        return None
+    found = _CLOSED_RE.findall(raw.get("body") or "")
+    try:
+        return str(json.loads(found[-1])["login"]) if found else UNKNOWN_HUMAN
+    except (ValueError, KeyError, TypeError):
+        return UNKNOWN_HUMAN
+
+
+def pull_request(pr: Any) -> PullRequest:
     raw = pr.raw_data
     state = PrState.merged if raw.get("merged") or raw.get("merged_at") else PrState(raw["state"])
+    labels = tuple(lb["name"] for lb in raw.get("labels") or [])
     users = tuple(u["login"] for u in raw.get("requested_reviewers") or [])
     owner = raw["base"]["repo"]["owner"]["login"] if raw["base"].get("repo") else ""
     teams = tuple(f"@{owner}/{t['slug']}" for t in raw.get("requested_teams") or [])
     return PullRequest(
         number=raw["number"], title=raw["title"], body=raw.get("body") or "", head=raw["head"]["ref"],
         base=raw["base"]["ref"], head_sha=raw["head"]["sha"], state=state,
-        labels=tuple(lb["name"] for lb in raw.get("labels") or []), requested_reviewers=users + teams,
+        labels=labels, requested_reviewers=users + teams,
         merge_sha=raw.get("merge_commit_sha") if state is PrState.merged else None,
-        closed_by=closed_by, url=raw.get("html_url"),
+        closed_by=_closed_by(raw, state, labels), url=raw.get("html_url"),
     )
 
 

@@ -8,6 +8,7 @@ own token. A token is always revoked when its action ends, success or failure.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -82,8 +83,14 @@ class GitHubForge:
 
     # -- branches and commits ----------------------------------------------------------------
     def default_branch(self) -> str:
+        return self.clone_info()[1]
+
+    def clone_info(self) -> tuple[str, str]:
+        """(clone URL, default branch) of the repository."""
         with self._api("default_branch") as api:
-            return str(api.json("GET", "", what="get repository")["default_branch"])
+            data = api.json("GET", "", what="get repository")
+        self.git.default = str(data["default_branch"])
+        return str(data["clone_url"]), self.git.default
 
     def head_sha(self, branch: str) -> str | None:
         with self._api("head_sha"):
@@ -100,8 +107,8 @@ class GitHubForge:
             return None if isinstance(f, list) else f.decoded_content.decode()
 
     def create_branch(self, name: str, from_sha: str) -> None:
-        with self._api("create_branch"):
-            self.git.create_branch(name, from_sha)
+        """Recorded only: the branch is created by the first commit's ref call (one request fewer)."""
+        self.git.create_branch(name, from_sha)
 
     def delete_branch(self, name: str) -> None:
         with self._api("delete_branch"):
@@ -169,10 +176,19 @@ class GitHubForge:
             return [convert.review(_Pr(r)) for r in rows]
 
     def close(self, number: int, comment: str | None = None) -> None:
-        if comment:
-            self.comment(number, comment)
+        """Close as fixbot: the `fixbot-closed` label tells a bot close from a human one."""
         with self._api("close") as api:
+            if comment:
+                api.json("POST", f"/issues/{number}/comments", {"body": comment}, "comment")
+            api.json("POST", f"/issues/{number}/labels", {"labels": [convert.CLOSED_LABEL]}, "add labels")
             api.json("PATCH", f"/pulls/{number}", {"state": "closed"}, "close pull request")
+
+    def pull_activity(self) -> list[PrActivity]:
+        """Every PR's branch, labels, state and creation time (for the caps), one listing."""
+        with self._api("list_prs") as api:
+            rows = api.call(lambda: [p.raw_data for p in api.repo.get_pulls(state="all")], "list pull requests")
+        return [PrActivity(r["head"]["ref"], tuple(lb["name"] for lb in r.get("labels") or []), r["state"],
+                           _when(r.get("created_at"))) for r in rows]
 
     def comment(self, number: int, body: str) -> None:
         with self._api("comment") as api:
@@ -233,6 +249,21 @@ class GitHubForge:
                     return "none"
                 raise
             return str(data.get("permission") or "none")
+
+
+@dataclass(frozen=True)
+class PrActivity:
+    head: str
+    labels: tuple[str, ...]
+    state: str
+    created_at: dt.datetime | None
+
+
+def _when(text: object) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(str(text).replace("Z", "+00:00")) if text else None
+    except ValueError:
+        return None
 
 
 class _Pr:

@@ -2,8 +2,8 @@
 
 Branches and merges are real git objects (built with plumbing, see `gitops`); pull requests,
 reviews, checks, comments and the team map live in `.git/fixbot/forge.json` (see `store`).
-The user's working tree and index are never touched, except by `sync_checkout()`, which
-fast-forwards a clean checkout of the default branch on request.
+The user's working tree and index are never touched (`checkout.sync_checkout()` may
+fast-forward a clean checkout of the default branch afterwards, on the CLI's request).
 """
 
 from __future__ import annotations
@@ -58,13 +58,23 @@ class LocalForge:
         stored = self.store.read().get("default_branch")
         if stored:
             return str(stored)
-        try:
-            name = str(self.repo.git.symbolic_ref("--short", "HEAD"))
-        except git.GitCommandError as exc:
-            raise ForgeError("cannot tell the default branch: HEAD is detached") from exc
+        name = self._guess_default()
         with self.store.transaction() as st:
             st.setdefault("default_branch", name)
         return name
+
+    def _guess_default(self) -> str:
+        """origin/HEAD's branch, else main/master/trunk, else the checked-out branch."""
+        origin = gitops.rev(self.repo, "refs/remotes/origin/HEAD")
+        if origin is not None:
+            return str(self.repo.git.symbolic_ref("--short", "refs/remotes/origin/HEAD")).split("/", 1)[1]
+        for name in ("main", "master", "trunk"):
+            if self.head_sha(name) is not None:
+                return name
+        try:
+            return str(self.repo.git.symbolic_ref("--short", "HEAD"))
+        except git.GitCommandError as exc:
+            raise ForgeError("cannot tell the default branch: HEAD is detached") from exc
 
     def set_default_branch(self, name: str) -> None:
         with self.store.transaction() as st:

@@ -60,7 +60,7 @@ def _rewrite_audit(root: Path, keep_message_edit: bool) -> None:
             continue
         if i == 0:
             msg = msg.replace("Fixbot-Decision: deny", "Fixbot-Decision: allow")
-        args = ["commit-tree", tree, *sum((["-p", p] for p in parent), []), "-m", msg]
+        args = ["commit-tree", tree, *[x for p in parent for x in ("-p", p)], "-m", msg]
         parent = [git(root, *args).strip()]
     git(root, "update-ref", AUDIT_REF, parent[0])
 

@@ -46,11 +46,16 @@ def test_generator_is_deterministic(tmp_path: Path) -> None:
     assert all((a / f).read_bytes() == (b / f).read_bytes() for f in files_a)
 
 
-def test_registry_has_checkov_as_the_only_reference_and_the_fixbot_stages_in_order() -> None:
+def test_registry_has_checkov_as_the_only_reference_and_the_scan_stages_in_order() -> None:
     assert [s.name for s in STAGES if s.reference] == ["checkov"]
-    assert [s.name for s in STAGES if not s.reference] == [
-        "inventory", "ingest-parse", "mapping", "context", "graph", "risk"
-    ]  # fmt: skip
+    assert [s.name for s in STAGES if not s.reference][:6] == [
+        "inventory",
+        "ingest-parse",
+        "mapping",
+        "context",
+        "graph",
+        "risk",
+    ]  # later stages (plan, policy) follow
     assert len({s.name for s in STAGES}) == len(STAGES)
 
 
@@ -62,8 +67,12 @@ def test_table_reports_ratio_per_resource_cost_and_linearity() -> None:
     assert any("ratio" in line and "2.00%" in line and "ok" in line for line in lines)
     assert any("ratio" in line and "8.00%" in line and "OVER TARGET" in line for line in lines)
     assert linearity([result(200, 0.2), result(5000, 5.0)]) == [
-        "per-resource fixbot cost: 200: 1000.0 µs, 5000: 1000.0 µs (x1.00 from smallest to largest)"
+        "per-resource scan cost: 200: 1000.0 µs, 5000: 1000.0 µs (x1.00 from smallest to largest)"
     ]
+    with_plan = SizeResult(200, (*result(200, 0.2).timings, Timing("plan", 30.0, False, "", 30.0, scan=False)), 3)
+    lines = table([with_plan])
+    assert any("ratio" in line and "2.00%" in line for line in lines)  # plan does not count toward the scan target
+    assert any(line.split()[1:3] == ["later", "stages"] and line.endswith("plan") for line in lines)
     assert format_rate("ms/finding", 0.5, 100) == "5.000 ms/finding"
     assert format_rate("findings/s", 0.5, 100) == "200 findings/s"
 

@@ -36,7 +36,7 @@ def test_demo_ships_as_package_data() -> None:
     root = demo_root()
     for rel in (
         ".fixbot.yml",
-        ".github/CODEOWNERS",
+        "CODEOWNERS",
         "terraform/prod/storage.tf",
         "terraform/prod/versions.tf",
         "terraform/dev/main.tf",

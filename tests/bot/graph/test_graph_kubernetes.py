@@ -146,3 +146,24 @@ def test_mounted_secrets_and_claims_and_data_store_flags() -> None:
     assert g.graph.has_edge("Deployment.default.api", "PersistentVolumeClaim.default.ledger")
     assert g.node("Secret.default.db")["is_data_store"] is True
     assert g.node("PersistentVolumeClaim.default.ledger")["is_data_store"] is True
+
+
+def test_malformed_objects_are_skipped_not_fatal() -> None:
+    g = graph_of(
+        k8s("Service", "odd", {"spec": "oops"}),
+        k8s("Ingress", "odd", {"spec": [1, 2]}),
+        k8s("RoleBinding", "odd", {"roleRef": "x", "subjects": "y"}),
+        k8s("Role", "odd", {"rules": [{"resources": "secrets", "verbs": "get"}, "junk"]}),
+        k8s("Secret", "s"),
+        k8s("Deployment", "odd", {"spec": {"template": {"spec": {"volumes": "none", "containers": [None]}}}}),
+    )
+    assert g.exposure("Service.default.odd") == (False, ())
+    assert g.exposure("Ingress.default.odd")[0]  # an Ingress is exposure even when its rules are unreadable
+    assert g.graph.has_edge("Role.default.odd", "Secret.default.s")  # a scalar resources/verbs still counts
+
+
+def test_ingress_evidence_is_clipped() -> None:
+    hosts = [{"host": "h" * 300}] + [{"host": f"h{i}.example"} for i in range(5)]
+    g = graph_of(k8s("Ingress", "many", {"spec": {"rules": hosts}}))
+    (why,) = g.exposure("Ingress.default.many")[1]
+    assert len(why) < 250 and why.endswith("and 3 more)")

@@ -83,6 +83,9 @@ def test_single_framework_dict_and_empty_summary_shapes(repo: Path, fixtures: Pa
              "checkov_version": "3.3.30"}
     assert checkov.detect(empty)
     assert ingest(empty, repo) == ([], [])
+    mixed = [empty, terraform]
+    assert checkov.detect(mixed) and not checkov.detect([empty])
+    assert len(ingest(mixed, repo)[0]) == len(findings)
 
 
 def test_a_bad_record_is_an_error_and_the_rest_goes_on(repo: Path, fixtures: Path) -> None:

@@ -110,7 +110,8 @@ def test_exit_code_1_means_failures_and_other_codes_are_errors(repo: Path, tmp_p
     monkeypatch.setenv("FIXBOT_CHECKOV", str(fake_checkov(tmp_path, json.dumps(report), exit_code=1)))
     assert len(run_checkov(repo).failed) == 10
     monkeypatch.setenv("FIXBOT_CHECKOV", str(fake_checkov(tmp_path, "", 2, "Traceback...\nValueError: boom\n")))
-    with pytest.raises(IngestError, match=re.escape("checkov failed with exit code 2: Traceback... | ValueError: boom")):
+    crashed = re.escape("checkov failed with exit code 2: Traceback... | ValueError: boom")
+    with pytest.raises(IngestError, match=crashed):
         checkov_json(repo)
     monkeypatch.setenv("FIXBOT_CHECKOV", str(fake_checkov(tmp_path, "not json", 0)))
     with pytest.raises(IngestError, match="checkov printed no JSON report"):

@@ -9,16 +9,26 @@ from bot.config import RepoConfig
 from bot.errors import InputError
 from bot.ingest import collect, read_file
 from bot.ingest.base import Source
+from bot.ingest.reader import parse_json_text
 from bot.ingest.registry import SOURCES, detect_source
 
-FIXTURE_FORMATS = {"checkov.json": "checkov", "checkov.sarif": "sarif", "trivy.sarif": "sarif", "kics.sarif": "sarif"}
+FIXTURE_FORMATS = {"checkov.json": "checkov", "checkov.sarif": "sarif", "trivy.sarif": "sarif", "kics.sarif": "sarif",
+                   "asff/get_findings.json": "asff", "asff/batch_import.json": "asff", "asff/findings.jsonl": "asff",
+                   "scc/gcloud_list.json": "scc", "scc/list_findings.json": "scc",
+                   "defender/assessments.json": "defender", "defender/alerts.json": "defender",
+                   "falco/events.jsonl": "falco", "falco/k8s_audit.json": "falco", "osv/advisories.json": "osv",
+                   "demo/checkov_payments.json": "checkov", "demo/trivy_payments.sarif": "sarif"}
 
 
 @pytest.mark.parametrize(("name", "expected"), sorted(FIXTURE_FORMATS.items()))
 def test_every_fixture_is_claimed_by_exactly_one_source(fixtures: Path, name: str, expected: str) -> None:
-    data = json.loads((fixtures / name).read_text())
+    data = parse_json_text((fixtures / name).read_text(), name)  # JSON or JSON Lines
     assert [s.name for s in SOURCES if s.detect(data)] == [expected]
     assert detect_source(data, name).name == expected
+
+
+def test_every_registered_source_has_a_fixture() -> None:
+    assert {s.name for s in SOURCES} == set(FIXTURE_FORMATS.values())
 
 
 def test_source_names_are_unique_and_duplicates_are_refused() -> None:
@@ -34,7 +44,8 @@ def test_source_names_are_unique_and_duplicates_are_refused() -> None:
 def test_unknown_formats_name_the_file(data: object) -> None:
     with pytest.raises(InputError) as exc:
         detect_source(data, "findings/odd.json")
-    assert "findings/odd.json: unknown findings format (known: checkov, sarif)" in str(exc.value)
+    assert "findings/odd.json: unknown findings format (known: checkov, sarif, asff, scc, defender, falco, osv)" in str(
+        exc.value)
 
 
 def test_collect_reads_every_file_without_checkov(repo: Path, fixtures: Path) -> None:
@@ -70,6 +81,6 @@ def test_collect_malformed_or_unknown_file_is_an_input_error_naming_it(repo: Pat
     with pytest.raises(InputError, match=r"broken\.sarif:2: malformed JSON"):
         collect(repo, [broken], run_checkov=False, config=RepoConfig())
     odd = tmp_path / "odd.json"
-    odd.write_text('{"Findings": []}')
+    odd.write_text('{"Results": []}')
     with pytest.raises(InputError, match=r"odd\.json: unknown findings format"):
         read_file(repo, odd, RepoConfig())

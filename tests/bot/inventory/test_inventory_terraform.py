@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.inventory.hcl_values import Expression
 from bot.inventory.terraform import aws_provider_major, constraint_major, parse_terraform
 
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "inventory" / "repo"
@@ -74,6 +75,11 @@ def test_tags_from_literal_map_and_from_merge_literals(prod: dict) -> None:
     }
     assert prod["aws_instance.workers"].tags == {"Name": "worker"}
     assert prod["aws_s3_bucket.per_region"].tags == {}
+    src = b'resource "aws_x" "a" {\n  tags = {\n    Environment = var.env\n    Owner = "${var.team}"\n' \
+          b'    Tier = "gold"\n  }\n}\n'
+    (res,) = parse_terraform(src, "x.tf").resources
+    assert res.tags == {"Tier": "gold"}  # expressions are not tag values
+    assert isinstance(res.attributes["tags"]["Environment"], Expression)
 
 
 def test_references_name_other_blocks_but_not_vars_locals_or_iterators(prod: dict) -> None:
@@ -97,6 +103,8 @@ def test_count_for_each_and_dynamic_mark_the_block_templated(prod: dict) -> None
         (b'resource "a_b" "c" {\n  x = [1, 2\n}\n', 2),  # unclosed list
         (b'resource "a_b" "c" {\n  x = 1\n}\n}\nresource "a_b" "d" {}\n', 4),  # stray brace
         (b'resource "a_b" "c" {\n  x = 1\n', 2),  # unclosed block at end of file
+        (b'resource "a_b" "c" {\n  x = 1\n}\nresource "a_b" "d" { x = 1 y = 2 }\n', 4),  # tree-sitter accepts
+        (b'resource "a_b" "c" {\n  x = 1\n}\n\nresource "a_b" {\n}\n', 5),  # one label short
     ],
 )
 def test_malformed_hcl_is_one_parse_error_with_line_and_no_resources(src: bytes, line: int) -> None:

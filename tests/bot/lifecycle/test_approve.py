@@ -42,6 +42,8 @@ def test_code_owner_approval_merges_with_policy_reevaluated(repo: Path) -> None:
     assert "Fixbot-Approved-By: carol" in msg and "Fixbot-Policy-Version: test-v2" in msg
     assert forge.read_file("prod/main.tf", "main") == PROD_FIXED
     assert lc.state.get("aws_s3_bucket.prod").status == "merged"  # type: ignore[union-attr]
+    audit = git(repo, "log", "--format=%B", "refs/fixbot/audit")
+    assert "re-evaluated at merge time" in audit  # the policy version changed since the PR opened
 
 
 def test_non_owner_approval_does_not_merge(repo: Path) -> None:

@@ -7,9 +7,9 @@ from bot.forge.base import CheckConclusion, PrState
 from bot.forge.local import LocalForge
 from bot.lifecycle.execute import Options
 from bot.lifecycle.fixrun import run_fix
+from bot.lifecycle.items import group_items
 from bot.lifecycle.naming import decode_meta, fix_branch
 from bot.lifecycle.prs import build_branch
-from bot.lifecycle.items import group_items
 from bot.models.decision import Outcome
 from tests.bot.lifecycle.conftest import DEV, DEV_FIXED, PROD, PROD_FIXED
 from tests.harness.gitrepo import git, human_commit
@@ -18,7 +18,7 @@ from tests.harness.lifecycle import FakeChecker, FakePolicy, assessment, make_li
 OWNERS = {"prod/main.tf": ("@org/payments", "@carol")}
 
 
-def _scan(policy: FakePolicy, dev: str = DEV, prod: str = PROD):  # noqa: ANN202
+def _scan(policy: FakePolicy, dev: str = DEV, prod: str = PROD):
     return policy.decide_all([
         assessment("aws_s3_bucket.dev", "dev/main.tf", dev, DEV_FIXED, score=0.3),
         assessment("aws_s3_bucket.prod", "prod/main.tf", prod, PROD_FIXED, score=0.9),
@@ -45,8 +45,11 @@ def test_allow_merges_and_approval_waits(repo: Path) -> None:
     assert prod_pr.head == fix_branch("block_public_s3_access", "aws_s3_bucket.prod")
     merge_msg = git(repo, "log", "-1", "--format=%B", "main")
     for key in ("Fixbot-Finding", "Fixbot-Rule", "Fixbot-Action", "Fixbot-Decision: allow",
-                "Fixbot-Policy-Version: test-v1", "Fixbot-Risk: 0.30", "Fixbot-Approved-By: policy (allow)"):
+                "Fixbot-Policy-Version: test-v1", "Fixbot-Risk: 0.30", "Fixbot-Approved-By: policy (allow)",
+                "Fixbot-Verification: pending"):
         assert key in merge_msg
+    branch_msg = git(repo, "log", "-1", "--format=%B", prod_pr.head_sha)
+    assert "Fixbot-Approved-By: pending" in branch_msg and "Fixbot-Decision: require_approval" in branch_msg
     assert (repo / "dev" / "main.tf").read_text() == DEV  # the user's checkout is untouched
     events = _events(repo)
     assert events.count("decision") == 2 and "merged" in events and events.count("pr_opened") == 2
@@ -170,3 +173,54 @@ def test_dry_run_changes_nothing(repo: Path) -> None:
     report = run_fix(lc, _scan(policy), Options(dry_run=True))
     assert sorted(r.status for r in report.results) == ["denied", "would_open"]
     assert lc.forge.list_prs() == [] and _events(repo) == []
+
+
+def test_mixed_decisions_on_one_resource_split_the_change(repo: Path) -> None:
+    policy = FakePolicy({"aws_s3_bucket.dev|CKV_AWS_20": Outcome.allow, "aws_s3_bucket.dev|CKV_AWS_21": Outcome.deny,
+                         "aws_s3_bucket.dev|CKV_AWS_18": Outcome.require_approval})
+    lc = make_lifecycle(repo, policy)
+    rules = ("CKV_AWS_20", "CKV_AWS_21", "CKV_AWS_18")
+    found = [assessment("aws_s3_bucket.dev", "dev/main.tf", DEV, DEV_FIXED + f"# {r}\n", rule=r) for r in rules]
+    shared = found[0].plan.model_copy(update={"finding_ids": tuple(a.finding.id for a in found)})  # type: ignore[union-attr]
+    found = [a.model_copy(update={"plan": shared.model_copy(update={"action": a.plan.action})}) for a in found]  # type: ignore[union-attr]
+    replanned: list[tuple[str, ...]] = []
+
+    def replan(resource: str, subset):
+        replanned.append(tuple(a.finding.rule_id for a in subset))
+        plan = shared.model_copy(update={"finding_ids": tuple(a.finding.id for a in subset)})
+        return [a.model_copy(update={"plan": plan}) for a in subset]
+
+    report = run_fix(lc, policy.decide_all(found), Options(), replan)
+    assert replanned == [("CKV_AWS_20",)]
+    assert sorted((r.status, r.finding_ids) for r in report.results) == sorted([
+        ("merged", (found[0].finding.id,)), ("denied", (found[1].finding.id,)), ("deferred", (found[2].finding.id,)),
+    ])
+    assert len(lc.forge.list_prs()) == 1
+
+
+def test_merge_interrupted_before_bookkeeping_is_recovered(repo: Path) -> None:
+    from bot.audit.verify import verify
+
+    policy = FakePolicy({"aws_s3_bucket.dev": Outcome.require_approval, "aws_s3_bucket.prod": Outcome.deny})
+    lc = make_lifecycle(repo, policy)
+    run_fix(lc, _scan(policy), Options())
+    pr = lc.forge.list_prs()[0]
+    lc.forge.merge(pr.number, pr.head_sha, "merged, then the process died", {"Fixbot-Finding": "x"})
+    log = AuditLog(lc.forge.repo, lc.forge.state_dir)  # type: ignore[attr-defined]
+    assert any("has no audit record" in p.message for p in verify(log, "main"))
+    run_fix(lc, [a for a in _scan(policy) if a.finding.resource == "aws_s3_bucket.prod"], Options())
+    st = lc.state.get("aws_s3_bucket.dev")
+    assert st is not None and st.status == "merged" and st.merge_sha == lc.forge.get_pr(pr.number).merge_sha
+    late = [r for r in log.records() if r.event == "merged"]
+    assert len(late) == 1 and "recorded late" in late[0].get("Fixbot-Detail")
+    assert verify(log, "main") == []
+
+
+def test_a_partial_run_does_not_close_prs_outside_its_scope(repo: Path) -> None:
+    policy = FakePolicy({"aws_s3_bucket.dev": Outcome.require_approval, "aws_s3_bucket.prod": Outcome.require_approval})
+    lc = make_lifecycle(repo, policy)
+    run_fix(lc, _scan(policy), Options())
+    only_prod = [a for a in _scan(policy) if a.finding.resource == "aws_s3_bucket.prod"]
+    report = run_fix(lc, only_prod, Options(close_missing=False))
+    assert report.closed == ()
+    assert [p.state for p in lc.forge.list_prs()] == [PrState.open, PrState.open]

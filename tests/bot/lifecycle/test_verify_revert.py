@@ -69,7 +69,8 @@ def test_drift_fails_verification_reverts_and_requeues(repo: Path, tmp_path: Pat
     assert revert.state == PrState.merged and revert.head.startswith("fixbot/revert/")
     assert lc.forge.read_file("dev/main.tf", "main") == DEV
     msg = git(repo, "log", "-1", "--format=%B", "main")
-    assert "Fixbot-Reverts:" in git(repo, "log", "-2", "--format=%B", "main") and "Merge fixbot PR" in msg
+    assert "Merge fixbot PR #2" in msg and "Fixbot-Reverts:" in msg
+    assert "Fixbot-Verification: failed" in git(repo, "log", "-1", "--format=%B", "main^2")
     events = [line for line in git(repo, "log", "--format=%s", "refs/fixbot/audit").splitlines()]
     assert any(e.endswith("verify_failed") for e in events) and any(e.endswith("reverted") for e in events)
     st = lc.state.get("aws_s3_bucket.dev")
@@ -80,3 +81,13 @@ def test_drift_fails_verification_reverts_and_requeues(repo: Path, tmp_path: Pat
     assert again.status == "awaiting_approval" and REQUEUE_RULE in again.rules
     body = lc.forge.get_pr(again.pr or 0).body
     assert "Earlier attempts" in body and "acl" in body
+
+
+def test_a_merge_not_applied_yet_waits_instead_of_reverting(repo: Path, tmp_path: Path) -> None:
+    lc, _ = _merged(repo)
+    provider, snap = _apply(lc, tmp_path / "snap", drift="aws_s3_bucket.dev:acl=public-read")
+    results = verify_merged(lc, provider, snap, build_inventory(snap, RepoConfig()), RuleCheck(),
+                            applied=lambda sha: False)
+    assert [(r.status, r.revert_pr) for r in results] == [("not_applied", None)]
+    assert lc.state.get("aws_s3_bucket.dev").status == "merged"  # type: ignore[union-attr]
+    assert len(lc.forge.list_prs()) == 1

@@ -68,6 +68,7 @@ def pull(repo: Repo, pr: Pull) -> dict[str, Any]:
         "base": {"ref": pr.base, "sha": base_sha, "label": f"{repo.owner}:{pr.base}", "repo": branch_repo(repo)},
         "merged": pr.merged, "merge_commit_sha": pr.merge_commit_sha, "mergeable": mergeable,
         "mergeable_state": "clean" if mergeable else ("dirty" if mergeable is False else "unknown"),
+        "created_at": pr.created_at, "updated_at": pr.created_at,
         "merged_at": now_iso() if pr.merged else None, "closed_at": now_iso() if closed else None,
         "merged_by": user(pr.merged_by) if pr.merged_by else None, "locked": False, "draft": False,
         "milestone": None, "assignee": None, "assignees": [], "auto_merge": None, "active_lock_reason": None,

@@ -79,7 +79,10 @@ def create_check(state: State, call: Call) -> Reply:
 def list_checks(state: State, call: Call) -> Reply:
     repo = _repo(call)
     sha = repo.store.ref(f"heads/{call.args['ref']}") or call.args["ref"]
-    rows = [check_run(repo, c) for c in repo.checks if c.head_sha == sha]
+    runs = [c for c in repo.checks if c.head_sha == sha]
+    if call.query.get("filter", "latest") == "latest":  # GitHub's default: the newest run per name
+        runs = list({c.name: c for c in runs}.values())
+    rows = [check_run(repo, c) for c in runs]
     return Reply(200, {"total_count": len(rows), "check_runs": rows})
 
 

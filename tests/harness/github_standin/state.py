@@ -52,6 +52,7 @@ class Pull:
     teams: list[str] = field(default_factory=list)
     reviews: list[Review] = field(default_factory=list)
     head_sha: str = ""  # last known head (kept after the branch is deleted)
+    created_at: str = field(default_factory=lambda: now_iso())
 
 
 @dataclass

@@ -1,5 +1,8 @@
+resource "aws_s3_bucket" "assets" {
+  bucket = "acme-assets"
+}
 # ACL kept separate (provider v4 style)
 resource "aws_s3_bucket_acl" "assets" {
-  bucket = "acme-assets" # literal on purpose
+  bucket = aws_s3_bucket.assets.id # set by platform team
   acl   =   "private"   # legacy uploader
 }

@@ -1,6 +1,7 @@
 resource "aws_security_group" "web" {
-  name        = "web"
-  vpc_id      = "vpc-123456"
+  name   = "web"
+  vpc_id = "vpc-123456"
+
   description = "Managed by Terraform"
 
   ingress {

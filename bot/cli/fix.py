@@ -1,0 +1,119 @@
+"""`fixbot fix PATH`: scan → plan → decide → one PR per resource → merge what policy allows.
+
+Works on the default branch (exported to a snapshot), never on the working tree. Exit codes:
+0 done, 2 usage/config/input error, 4 another fixbot run holds the repository lock.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from bot.cli.local_session import Session, load_policy, locked, make_lifecycle, open_session, snapshot
+from bot.errors import InputError
+from bot.lifecycle.context import Note
+from bot.lifecycle.execute import Options
+from bot.lifecycle.fixrun import FixReport, run_fix
+from bot.lifecycle.items import Replan
+from bot.models.report import Assessment
+from bot.pipeline import ScanOutcome, ScanRequest, scan
+from bot.policy import PolicyEngine
+
+STATUS_STYLE = {
+    "merged": "green", "awaiting_approval": "yellow", "denied": "red", "deferred": "cyan",
+    "checks_failed": "red", "conflict": "red", "closed_by_human": "magenta",
+}
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", type=Path, help="git repository (the local forge)")
+    parser.add_argument("--findings", type=Path, action="append", default=[], metavar="FILE",
+                        help="extra findings file (checkov JSON, SARIF, ...); repeatable")
+    parser.add_argument("--no-checkov", action="store_true", help="do not run checkov; use --findings only")
+    parser.add_argument("--dry-run", action="store_true", help="decide and report; open, merge and record nothing")
+    parser.add_argument("--format", choices=("table", "json"), default="table")
+    parser.add_argument("--reopen", action="store_true", help="reopen fixes a human closed without merging")
+    parser.add_argument("--audit-sink", type=Path, metavar="FILE|DIR", help="also append audit records (JSONL)")
+    parser.add_argument("--lock-wait", type=float, default=5.0, metavar="SECONDS",
+                        help="how long to wait for another fixbot run's repository lock (default 5)")
+
+
+@dataclass(frozen=True)
+class Decided:
+    outcome: ScanOutcome
+    assessments: list[Assessment]
+    engine: PolicyEngine
+    replan: Replan
+
+
+def plan_and_decide(session: Session, snap: Path, findings: Sequence[Path], run_checkov: bool) -> Decided:
+    """The chain up to decisions, on the default-branch snapshot."""
+    from bot.planner import plan_findings, plan_resource
+    from bot.policy import decide
+
+    outcome = scan(ScanRequest(root=snap, findings_files=tuple(findings), run_checkov=run_checkov))
+    planned = plan_findings(outcome.assessments, outcome.inventory, snap, outcome.config)
+    engine = load_policy(session)
+    decided = decide(outcome, planned, engine)
+    resources = outcome.inventory.by_address()
+
+    def replan(resource: str, subset: Sequence[Assessment]) -> list[Assessment]:
+        return plan_resource(resources[resource], subset, snap, outcome.config)
+
+    return Decided(outcome, decided, engine, replan)
+
+
+def execute(session: Session, args: argparse.Namespace, note: Note | None = None) -> tuple[ScanOutcome, FixReport, str]:
+    opts = Options(dry_run=args.dry_run, reopen=args.reopen)
+    with locked(session, "fix", getattr(args, "lock_wait", 5.0)), snapshot(session) as (snap, _sha):
+        d = plan_and_decide(session, snap, args.findings, not args.no_checkov)
+        lc = make_lifecycle(session, d.outcome, d.engine, note)
+        report = run_fix(lc, d.assessments, opts, d.replan)
+    return d.outcome, report, d.engine.version
+
+
+def report_json(report: FixReport, policy_version: str, outcome: ScanOutcome) -> dict[str, Any]:
+    return {
+        "policy_version": policy_version,
+        "results": [asdict(r) for r in report.results],
+        "closed": [asdict(r) for r in report.closed],
+        "unfixed": [{"finding": a.finding.id, "rule_id": a.finding.rule_id, "resource": a.finding.resource,
+                     "reason": a.unfixed.reason if a.unfixed else ""} for a in report.unfixed],
+        "errors": [e.model_dump(mode="json") for e in outcome.errors],
+    }
+
+
+def results_table(report: FixReport, title: str = "fixbot fix") -> Table:
+    table = Table(title=title, show_lines=False)
+    for col in ("resource", "findings", "decision", "rules", "status", "PR", "detail"):
+        table.add_column(col, overflow="fold")
+    for r in (*report.results, *report.closed):
+        style = STATUS_STYLE.get(r.status, "")
+        table.add_row(Text(r.resource), str(len(r.finding_ids)), r.outcome, Text(", ".join(r.rules)),
+                      Text(r.status, style=style), f"#{r.pr}" if r.pr else "", Text(r.detail[:160]))
+    return table
+
+
+def run(args: argparse.Namespace) -> int:
+    for f in args.findings:
+        if not f.is_file():
+            raise InputError(f"--findings {f}: no such file")
+    args.findings = [f.resolve() for f in args.findings]
+    session = open_session(args.path, args.audit_sink)
+    outcome, report, version = execute(session, args)
+    if args.format == "json":
+        print(json.dumps(report_json(report, version, outcome), indent=2))
+        return 0
+    console = Console()
+    console.print(results_table(report))
+    console.print(f"policy version {version}; {len(report.unfixed)} finding(s) without an automatic fix "
+                  f"(see `fixbot plan`); audit: `fixbot audit {args.path}`")
+    return 0

@@ -1,0 +1,98 @@
+"""Composition root for the lifecycle commands on a local forge (fix, approve, verify, apply...).
+
+Builds the LocalForge, audit log, bot state and a `Lifecycle` whose policy, CODEOWNERS and
+scan facts come from the DEFAULT branch (exported to a temporary snapshot), never from the
+user's working tree.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.audit.log import AuditLog
+from bot.audit.sink import AuditSink
+from bot.errors import InputError
+from bot.forge.local import LocalForge
+from bot.forge.local.checkout import checkout_state, sync_checkout
+from bot.forge.local.gitops import export_tree
+from bot.lifecycle.checkov_check import checkov_checker
+from bot.lifecycle.context import Decider, Lifecycle, Note
+from bot.lifecycle.lock import repo_lock
+from bot.lifecycle.state import BotState
+from bot.models.report import Assessment
+from bot.pipeline import ScanOutcome, ScanRequest, scan
+from bot.policy import ForgeFacts, PolicyEngine, decide, load_engine
+
+FACT_KEYS = ("approvals", "approved_by_owner", "checks_passed")
+
+
+@dataclass(frozen=True)
+class Session:
+    forge: LocalForge
+    audit: AuditLog
+    state: BotState
+
+    @property
+    def root(self) -> Path:
+        return self.forge.root
+
+
+def open_session(path: Path, sink: Path | None = None) -> Session:
+    if not path.is_dir():
+        raise InputError(f"{path}: not a directory")
+    forge = LocalForge(path)
+    if forge.head_sha(forge.default_branch()) is None:
+        raise InputError(f"{path}: the default branch has no commit yet", hint="commit your files first")
+    audit = AuditLog(forge.repo, forge.state_dir, AuditSink(sink) if sink else None)
+    return Session(forge=forge, audit=audit, state=BotState(forge.state_dir))
+
+
+@contextmanager
+def locked(session: Session, what: str, wait: float = 5.0) -> Iterator[None]:
+    with repo_lock(session.forge.state_dir, wait=wait, what=what):
+        before = checkout_state(session.forge)
+        yield
+        sync_checkout(session.forge, before)
+
+
+@contextmanager
+def snapshot(session: Session) -> Iterator[tuple[Path, str]]:
+    """The default branch's tip exported to a temporary directory: (path, sha)."""
+    sha = session.forge.head_sha(session.forge.default_branch()) or ""
+    with tempfile.TemporaryDirectory(prefix="fixbot-snap-") as tmp:
+        yield export_tree(session.forge.repo, sha, Path(tmp)), sha
+
+
+def context_scan(snap: Path) -> ScanOutcome:
+    """Inventory, context and graph of the snapshot (no checkov, no findings): policy facts."""
+    return scan(ScanRequest(root=snap, run_checkov=False))
+
+
+def load_policy(session: Session) -> PolicyEngine:
+    return load_engine(session.root, default_branch=session.forge.default_branch())
+
+
+def policy_decider(outcome: ScanOutcome, engine: PolicyEngine) -> Decider:
+    def run(assessments: Sequence[Assessment], facts: Mapping[str, object]) -> list[Assessment]:
+        known = {k: v for k, v in facts.items() if k in FACT_KEYS}
+        return decide(outcome, assessments, engine, ForgeFacts.model_validate(known))
+
+    return run
+
+
+def make_lifecycle(session: Session, outcome: ScanOutcome, engine: PolicyEngine, note: Note | None = None) -> Lifecycle:
+    forge = session.forge
+
+    def export(sha: str, dest: Path) -> Path:
+        dest.mkdir(parents=True, exist_ok=True)
+        return export_tree(forge.repo, sha, dest)
+
+    return Lifecycle(
+        forge=forge, audit=session.audit, state=session.state, decide=policy_decider(outcome, engine),
+        owners_of=outcome.context.owners_of, checker=checkov_checker, export=export, bot_user=forge.bot_user,
+        note=note or (lambda _m: None),
+    )

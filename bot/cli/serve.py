@@ -1,0 +1,61 @@
+"""`fixbot serve`: the GitHub App webhook server (Starlette on uvicorn).
+
+Configuration from the environment (FIXBOT_APP_ID, FIXBOT_PRIVATE_KEY_PATH or
+FIXBOT_PRIVATE_KEY, FIXBOT_WEBHOOK_SECRET, FIXBOT_GITHUB_URL) or the matching flags. The
+webhook secret is read from the environment or a file, never from the command line, and the
+server refuses to start without one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from pathlib import Path
+
+from bot.errors import ConfigError
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8080, help="port (default 8080)")
+    parser.add_argument("--app-id", type=int, help="GitHub App id (env FIXBOT_APP_ID)")
+    parser.add_argument("--private-key-path", help="App private key PEM file (env FIXBOT_PRIVATE_KEY_PATH)")
+    parser.add_argument("--webhook-secret-file", type=Path, help="file holding the webhook secret "
+                        "(env FIXBOT_WEBHOOK_SECRET)")
+    parser.add_argument("--github-url", help="REST API base URL (env FIXBOT_GITHUB_URL; GitHub Enterprise: "
+                        "https://HOST/api/v3)")
+    parser.add_argument("--work-dir", type=Path, default=Path(".fixbot-work"), help="clones and local memory")
+    parser.add_argument("--merge-method", choices=("merge", "squash", "rebase"), default="squash")
+    parser.add_argument("--max-open-prs", type=int, default=10, help="open fixbot PRs per repository (default 10)")
+    parser.add_argument("--max-new-prs-per-hour", type=int, default=5, help="new PRs per repository per hour")
+
+
+def _secret(path: Path | None) -> str | None:
+    if path is None:
+        return None
+    try:
+        return path.read_text().strip()
+    except OSError as exc:
+        raise ConfigError(f"cannot read the webhook secret file {path}: {exc.strerror}") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from bot.server import logs
+    from bot.server.compose import build_server
+    from bot.server.settings import load_settings
+
+    settings = load_settings(host=args.host, port=args.port, app_id=args.app_id,
+                             private_key_path=args.private_key_path, webhook_secret=_secret(args.webhook_secret_file),
+                             github_url=args.github_url, work_dir=args.work_dir, merge_method=args.merge_method,
+                             max_open_prs=args.max_open_prs, max_new_prs_per_hour=args.max_new_prs_per_hour)
+    logs.configure()
+    logging.getLogger("fixbot.server").info("fixbot serve on %s:%d for App %d (API %s)", settings.host,
+                                            settings.port, settings.app_id, settings.github_url)
+    server = build_server(settings)
+    try:
+        uvicorn.run(server.app, host=settings.host, port=settings.port, log_level="warning", access_log=False)
+    finally:
+        server.close()
+    return 0

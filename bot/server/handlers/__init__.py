@@ -1,0 +1,1 @@
+"""One handler per webhook event (registered in `bot.server.events`)."""

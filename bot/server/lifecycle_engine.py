@@ -1,0 +1,151 @@
+"""`LifecycleEngine`: the webhook handlers' chain — the same lifecycle as the local forge, on GitHub.
+
+Each call syncs the repository's work dir, scans the default branch's snapshot, plans and
+decides, then acts through `GitHubForge` (each forge operation under its own narrowed,
+revoked token). New PRs respect the caps read from GitHub itself (open fixbot PRs, PRs opened
+in the last hour), highest risk first.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import tempfile
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from bot.forge.github import GitHubForge, RepoRef
+from bot.lifecycle.approve import on_review as lifecycle_on_review
+from bot.lifecycle.context import Lifecycle
+from bot.lifecycle.execute import Options
+from bot.lifecycle.fixrun import run_fix
+from bot.lifecycle.naming import PrMeta, decode_meta
+from bot.lifecycle.prs import fixbot_prs
+from bot.lifecycle.revert import open_revert
+from bot.models.report import Assessment
+from bot.server.alerts import alert_to_sarif
+from bot.server.escape import code
+from bot.server.settings import Settings
+from bot.server.state import budget, highest_risk_first
+from bot.server.workspace import Decided, Workspace, make_lifecycle, plan_and_decide
+
+log = logging.getLogger("fixbot.server")
+
+
+def _resource(a: Assessment) -> str:
+    return a.plan.resource if a.plan else a.finding.id
+
+
+def _matches(a: Assessment, only: str) -> bool:
+    return only in (_resource(a), a.finding.rule_id) or _resource(a).endswith(f":{only}")
+
+
+class LifecycleEngine:
+    def __init__(self, settings: Settings, run_checkov: bool = True) -> None:
+        self.settings, self.run_checkov = settings, run_checkov
+
+    # -- the chain ------------------------------------------------------------------------
+    @contextmanager
+    def _chain(self, forge: GitHubForge, repo: RepoRef, findings: Sequence[Path] = ()) -> Iterator[
+            tuple[Decided, Lifecycle]]:
+        """Sync, scan the default branch's snapshot, plan, decide; the lifecycle to act with."""
+        ws = Workspace(self.settings.work_dir, repo)
+        git_repo, branch, sha = ws.sync(forge)
+        with ws.snapshot(git_repo, sha) as snap:
+            d = plan_and_decide(snap, branch, findings, self.run_checkov)
+            yield d, make_lifecycle(forge, git_repo, ws, d)
+
+    def _run(self, forge: GitHubForge, repo: RepoRef, only: str | None = None,
+             findings: Sequence[Path] = ()) -> str:
+        with self._chain(forge, repo, findings) as (d, lc):
+            chosen = self._within_caps(forge, lc, [a for a in d.assessments if only is None or _matches(a, only)])
+            report = run_fix(lc, chosen, Options(), d.replan)
+        counts = Counter(r.status for r in report.results)
+        return ", ".join(f"{n} {s}" for s, n in sorted(counts.items())) or "nothing to fix"
+
+    def _within_caps(self, forge: GitHubForge, lc: Lifecycle, assessments: list[Assessment]) -> list[Assessment]:
+        """Existing PRs are kept up to date; new ones only within the caps, highest risk first."""
+        have = {meta.resource for pr, meta in fixbot_prs(lc)}
+        fresh = {(_resource(a), a.risk.score) for a in assessments if a.plan and _resource(a) not in have}
+        best: dict[str, float] = {}
+        for res, score in fresh:
+            best[res] = max(score, best.get(res, 0.0))
+        b = budget(forge, self.settings.max_open_prs, self.settings.max_new_prs_per_hour)
+        keep = set(highest_risk_first(list(best.items()), b.allowed))
+        if len(best) > len(keep):
+            log.info("caps: %d open, %d new in the last hour; deferring %d resource(s)", b.open_now,
+                     b.new_last_hour, len(best) - len(keep))
+        return [a for a in assessments if _resource(a) in have or _resource(a) in keep or not a.plan]
+
+    # -- Engine ---------------------------------------------------------------------------
+    def onboard(self, forge: GitHubForge, repo: RepoRef) -> str:
+        return self._run(forge, repo)
+
+    def rescan(self, forge: GitHubForge, repo: RepoRef, only: str | None = None) -> str:
+        return self._run(forge, repo, only)
+
+    def on_checks(self, forge: GitHubForge, repo: RepoRef, sha: str) -> str:
+        prs = [p for p in forge.list_prs() if p.head_sha == sha and decode_meta(p.body)]
+        if not prs:
+            return "no fixbot PR on this commit"
+        meta = decode_meta(prs[0].body)
+        return self._run(forge, repo, meta.resource if meta else None)
+
+    def on_review(self, forge: GitHubForge, repo: RepoRef, number: int) -> str:
+        with self._chain(forge, repo) as (d, lc):
+            if lc.state.by_pr(number) is None:  # a restarted server: rebuild memory from the scan
+                meta = decode_meta(forge.get_pr(number).body)
+                run_fix(lc, [a for a in d.assessments if meta and _resource(a) == meta.resource], Options(), d.replan)
+            result = lifecycle_on_review(lc, number)
+        return f"{result.status}: {result.detail}"
+
+    def verify(self, forge: GitHubForge, repo: RepoRef, applied_ok: bool, detail: str) -> str:
+        with self._chain(forge, repo) as (d, lc):
+            merged = [st for st in lc.state.all() if st.status == "merged" and st.merge_sha]
+            still = {(_resource(a), a.finding.rule_id) for a in d.assessments}
+            out = []
+            for st in merged:
+                failing = [r for r in st.rules if (st.resource, r) in still]
+                if applied_ok and not failing:
+                    lc.state.update(st.resource, status="verified")
+                    out.append(f"{st.resource} verified")
+                    continue
+                reason = detail if not applied_ok else f"still reported after apply: {', '.join(failing)}"
+                pr, res = open_revert(lc, lc.state.update(st.resource, status="verify_failed",
+                                                          failures=(*st.failures, reason)), reason)
+                out.append(f"{st.resource} reverted in #{pr.number} ({res.status})")
+        return "; ".join(out) or "nothing to verify"
+
+    def ingest_alert(self, forge: GitHubForge, repo: RepoRef, alert: Mapping[str, Any]) -> str:
+        with tempfile.TemporaryDirectory(prefix="fixbot-alert-") as tmp:
+            path = Path(tmp) / "alert.sarif"
+            path.write_text(json.dumps(alert_to_sarif(alert)))
+            return self._run(forge, repo, None, [path])
+
+    def plan_text(self, forge: GitHubForge, repo: RepoRef, target: str | None) -> str:
+        with self._chain(forge, repo) as (d, _):
+            pass
+        rows = [a for a in d.assessments if a.plan and (target is None or _matches(a, target))]
+        if not rows:
+            return "No planned changes" + (f" for {code(target)}" if target else "") + "."
+        lines = ["| resource | rule | action | risk | decision |", "| --- | --- | --- | --- | --- |"]
+        for a in sorted(rows, key=lambda a: -a.risk.score)[:50]:
+            outcome = a.decision.outcome.value if a.decision else "undecided"
+            lines.append(f"| {code(_resource(a))} | {code(a.finding.rule_id)} | {code(a.plan.action if a.plan else '')}"
+                         f" | {a.risk.score:.2f} | {outcome} |")
+        return "Planned changes (nothing opened):\n\n" + "\n".join(lines)
+
+    def explain_text(self, forge: GitHubForge, repo: RepoRef, meta: PrMeta) -> str:
+        with self._chain(forge, repo) as (d, _):
+            pass
+        rows = [a for a in d.assessments if _resource(a) == meta.resource]
+        if not rows:
+            return "The finding is no longer reported on the default branch."
+        a = max(rows, key=lambda a: a.risk.score)
+        factors = "\n".join(f"- {code(f.name)}: value {f.value:.2f} x weight {f.weight:.2f}" for f in a.risk.factors)
+        reasons = "\n".join(f"- {code(r.rule)}: {code(r.message)}" for r in (a.decision.reasons if a.decision else ()))
+        version = a.decision.policy_version if a.decision else "none"
+        return (f"**Risk {a.risk.score:.2f}**\n{factors}\n\n**Decision** (policy {code(version)}):\n{reasons}")

@@ -1,0 +1,33 @@
+"""Structured JSON logs, one object per line, secrets scrubbed by a filter on the handler."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from typing import Any, TextIO
+
+from bot.forge.github.redact import RedactingFilter, scrub
+
+_FIELDS = ("delivery", "event", "action", "repo", "status", "handler", "duration_ms")
+
+
+class JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        out: dict[str, Any] = {"ts": self.formatTime(record, "%Y-%m-%dT%H:%M:%S"), "level": record.levelname,
+                               "logger": record.name, "msg": scrub(record.getMessage())}
+        out.update({k: getattr(record, k) for k in _FIELDS if hasattr(record, k)})
+        if record.exc_info:
+            out["error"] = scrub(self.formatException(record.exc_info))
+        return json.dumps(out, default=str)
+
+
+def configure(stream: TextIO | None = None, level: int = logging.INFO) -> logging.Handler:
+    handler = logging.StreamHandler(stream or sys.stderr)
+    handler.setFormatter(JsonFormatter())
+    handler.addFilter(RedactingFilter())
+    root = logging.getLogger("fixbot")
+    root.handlers = [handler]
+    root.setLevel(level)
+    root.propagate = False
+    return handler

@@ -1,0 +1,57 @@
+"""Server settings, built once at the edge (env, then CLI flags) as a frozen model."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, SecretBytes, SecretStr, ValidationError
+
+from bot.errors import ConfigError
+from bot.forge.github.auth import load_private_key
+
+ENV = {"app_id": "FIXBOT_APP_ID", "private_key_path": "FIXBOT_PRIVATE_KEY_PATH",
+       "webhook_secret": "FIXBOT_WEBHOOK_SECRET", "github_url": "FIXBOT_GITHUB_URL"}
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    app_id: int = Field(gt=0)
+    private_key: SecretBytes
+    webhook_secret: SecretStr = Field(min_length=16)
+    github_url: str = "https://api.github.com"
+    host: str = "127.0.0.1"
+    port: int = Field(default=8080, ge=0, le=65535)
+    max_body_bytes: int = Field(default=5 * 1024 * 1024, gt=0)
+    dedupe_size: int = Field(default=10_000, gt=0)
+    queue_size: int = Field(default=1_000, gt=0)
+    work_dir: Path = Path(".fixbot-work")
+    max_open_prs: int = Field(default=10, ge=0)
+    max_new_prs_per_hour: int = Field(default=5, ge=0)
+    merge_method: str = Field(default="squash", pattern="^(merge|squash|rebase)$")
+    bot_login: str = "fixbot[bot]"
+
+
+def load_settings(env: Mapping[str, str] | None = None, **flags: Any) -> Settings:
+    """Env first, flags override; refuses to build without a webhook secret or a key."""
+    environ = os.environ if env is None else env
+    secret = flags.pop("webhook_secret", None) or environ.get(ENV["webhook_secret"])
+    if not secret:
+        raise ConfigError("no webhook secret: set FIXBOT_WEBHOOK_SECRET (fixbot never accepts unsigned deliveries)")
+    key = load_private_key(flags.pop("private_key_path", None), environ)
+    raw = {"app_id": flags.pop("app_id", None) or environ.get(ENV["app_id"]),
+           "github_url": flags.pop("github_url", None) or environ.get(ENV["github_url"]) or "https://api.github.com",
+           "webhook_secret": secret, "private_key": key,
+           **{k: v for k, v in flags.items() if v is not None}}
+    if not raw["app_id"]:
+        raise ConfigError("no App id: set FIXBOT_APP_ID or --app-id")
+    try:
+        return Settings.model_validate(raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        field = ".".join(str(p) for p in err["loc"])
+        raise ConfigError(f"invalid server setting {field}: {err['msg']}",
+                          hint=f"env {ENV.get(field, field.upper())}") from None

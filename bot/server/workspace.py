@@ -1,0 +1,118 @@
+"""A repository's work dir on the server: a local clone fetched on demand, the lifecycle on GitHub.
+
+The clone only serves reading (snapshot of the default branch, exports for pre-merge checks)
+and holds the lifecycle's local memory and audit ref; every change goes through `GitHubForge`.
+A fetch uses a `contents: read` token for this one repository, passed in the environment
+(never on a command line or in `.git/config`) and revoked right after.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import subprocess
+import tempfile
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import git
+
+from bot.audit.log import AuditLog
+from bot.errors import ForgeError
+from bot.forge.github import GitHubForge, RepoRef
+from bot.forge.github.redact import scrub
+from bot.forge.local.gitops import export_tree
+from bot.lifecycle.checkov_check import checkov_checker
+from bot.lifecycle.context import Decider, Lifecycle
+from bot.lifecycle.items import Replan
+from bot.lifecycle.state import BotState
+from bot.models.report import Assessment
+from bot.pipeline import ScanOutcome, ScanRequest, scan
+from bot.policy import ForgeFacts, PolicyEngine, decide, load_engine
+
+FACT_KEYS = ("approvals", "approved_by_owner", "checks_passed")
+
+
+def _auth_env(token: str, url: str) -> dict[str, str]:
+    if not url.startswith("https://"):
+        return {}
+    basic = base64.b64encode(f"x-access-token:{token}".encode()).decode()
+    return {"GIT_CONFIG_COUNT": "1", "GIT_CONFIG_KEY_0": "http.extraHeader",
+            "GIT_CONFIG_VALUE_0": f"Authorization: Basic {basic}"}
+
+
+class Workspace:
+    def __init__(self, root: Path, repo: RepoRef) -> None:
+        self.repo_ref = repo
+        self.path = root / f"{repo.owner}__{repo.name}"
+        self.state_dir = self.path / ".git" / "fixbot"
+
+    def git_repo(self) -> git.Repo:
+        if not (self.path / ".git").is_dir():
+            self.path.mkdir(parents=True, exist_ok=True)
+            git.Repo.init(self.path)
+        self.state_dir.mkdir(parents=True, exist_ok=True)
+        return git.Repo(self.path)
+
+    def sync(self, forge: GitHubForge) -> tuple[git.Repo, str, str]:
+        """Fetch every branch; returns (repo, default branch, its head SHA)."""
+        repo = self.git_repo()
+        url, branch = forge.clone_info()
+        with forge.broker.token(forge.repo, {"contents": "read"}) as tok:
+            env = {**os.environ, **_auth_env(tok.value, url), "GIT_TERMINAL_PROMPT": "0"}
+            proc = subprocess.run(["git", "-C", str(self.path), "fetch", "--quiet", "--prune", "--no-tags", url,
+                                   "+refs/heads/*:refs/remotes/origin/*"], capture_output=True, env=env, check=False)
+        if proc.returncode != 0:
+            raise ForgeError(f"fetching {self.repo_ref.full_name} failed: {scrub(proc.stderr.decode()[:300])}")
+        return repo, branch, repo.commit(f"refs/remotes/origin/{branch}").hexsha
+
+    @contextmanager
+    def snapshot(self, repo: git.Repo, sha: str) -> Iterator[Path]:
+        with tempfile.TemporaryDirectory(prefix="fixbot-snap-") as tmp:
+            yield export_tree(repo, sha, Path(tmp))
+
+
+def policy_decider(outcome: ScanOutcome, engine: PolicyEngine) -> Decider:
+    def run(assessments: Sequence[Assessment], facts: Mapping[str, object]) -> list[Assessment]:
+        known = {k: v for k, v in facts.items() if k in FACT_KEYS}
+        return decide(outcome, assessments, engine, ForgeFacts.model_validate(known))
+
+    return run
+
+
+@dataclass(frozen=True)
+class Decided:
+    outcome: ScanOutcome
+    assessments: list[Assessment]
+    engine: PolicyEngine
+    replan: Replan
+
+
+def plan_and_decide(snap: Path, default_branch: str, findings: Sequence[Path], run_checkov: bool) -> Decided:
+    from bot.planner import plan_findings, plan_resource
+
+    outcome = scan(ScanRequest(root=snap, findings_files=tuple(findings), run_checkov=run_checkov))
+    planned = plan_findings(outcome.assessments, outcome.inventory, snap, outcome.config)
+    engine = load_engine(snap, default_branch=default_branch)
+    resources = outcome.inventory.by_address()
+
+    def replan(resource: str, subset: Sequence[Assessment]) -> list[Assessment]:
+        return plan_resource(resources[resource], subset, snap, outcome.config)
+
+    return Decided(outcome, decide(outcome, planned, engine), engine, replan)
+
+
+def make_lifecycle(forge: GitHubForge, repo: git.Repo, ws: Workspace, d: Decided) -> Lifecycle:
+    def export(sha: str, dest: Path) -> Path:
+        dest.mkdir(parents=True, exist_ok=True)
+        try:
+            repo.commit(sha)
+        except (ValueError, git.BadName):
+            ws.sync(forge)  # a commit fixbot just made on GitHub: fetch it
+        return export_tree(repo, sha, dest)
+
+    return Lifecycle(forge=forge, audit=AuditLog(repo, ws.state_dir), state=BotState(ws.state_dir),
+                     decide=policy_decider(d.outcome, d.engine), owners_of=d.outcome.context.owners_of,
+                     checker=checkov_checker, export=export, bot_user=forge.config.bot_login)

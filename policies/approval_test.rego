@@ -1,0 +1,74 @@
+package fixbot.policy_test
+
+import rego.v1
+
+test_any_change_in_prod_needs_approval if {
+	d := decide({"environment": "prod"})
+	d.outcome == "require_approval"
+	"prod_change" in rules(d)
+}
+
+test_prod_iam_change_needs_approval if {
+	d := decide({"environment": "prod", "action": "restrict_iam_wildcard", "changes_iam": true})
+	d.outcome == "require_approval"
+	"prod_iam_change" in rules(d)
+}
+
+test_prod_network_change_needs_approval if {
+	d := decide({"environment": "prod", "action": "restrict_ssh_ingress", "changes_network": true})
+	d.outcome == "require_approval"
+	"prod_network_change" in rules(d)
+}
+
+test_delete_outside_prod_needs_approval if {
+	d := decide({"action": "delete_resource", "deletes_resource": true, "environment": "dev"})
+	d.outcome == "require_approval"
+	"delete_resource" in rules(d)
+}
+
+test_low_confidence_is_at_most_approval if {
+	d := decide({"confidence": "low"})
+	d.outcome == "require_approval"
+	"low_confidence" in rules(d)
+}
+
+test_low_confidence_does_not_lift_a_deny if {
+	d := decide({"confidence": "low", "blast_radius": "high"})
+	d.outcome == "deny"
+}
+
+test_unknown_environment_is_treated_like_prod if {
+	d := decide({"environment": "unknown"})
+	d.outcome == "require_approval"
+	"environment_unknown" in rules(d)
+}
+
+test_medium_blast_radius_needs_approval if {
+	d := decide({"blast_radius": "medium"})
+	d.outcome == "require_approval"
+	"elevated_blast_radius" in rules(d)
+}
+
+test_action_outside_the_automation_table_needs_approval if {
+	d := decide({"action": "enable_bucket_versioning"})
+	d.outcome == "require_approval"
+	"manual_review_action" in rules(d)
+}
+
+test_public_access_block_without_verification_needs_approval if {
+	d := decide({"verification_available": false})
+	d.outcome == "require_approval"
+	"verification_missing" in rules(d)
+}
+
+test_secret_shared_by_services_needs_approval if {
+	d := decide({"action": "rotate_low_privilege_secret", "secret_scope": "multi_service"})
+	d.outcome == "require_approval"
+	"secret_scope_wide" in rules(d)
+}
+
+test_secret_without_owner_needs_approval if {
+	d := decide({"action": "rotate_low_privilege_secret", "secret_scope": "single_service", "owners": []})
+	d.outcome == "require_approval"
+	"owner_unknown" in rules(d)
+}

@@ -1,0 +1,8 @@
+/* scratch volume for the batch job */
+resource "aws_ebs_volume" "scratch" {
+  availability_zone = "eu-west-1b"   # same AZ as the job
+  size = 500
+  type = "gp3"
+  encrypted = true
+  kms_key_id = "arn:aws:kms:eu-west-1:111122223333:key/abcd"
+}

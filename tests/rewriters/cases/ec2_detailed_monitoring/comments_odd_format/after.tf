@@ -1,0 +1,12 @@
+# web tier
+resource "aws_instance" "app" {
+  ami = "ami-0123456789abcdef0"     # golden image
+  instance_type   = "m5.large"
+  monitoring = true
+
+  root_block_device {
+    encrypted = true
+  }
+
+  tags = { Name = "app" }  // inline map
+}

@@ -1,0 +1,14 @@
+resource "aws_instance" "web" {
+  ami           = "ami-0123456789abcdef0"
+  instance_type = "t3.micro"
+
+  ebs_block_device {
+    device_name = "/dev/sdf"
+    volume_size = 50
+    encrypted   = true
+  }
+
+  root_block_device {
+    encrypted = true
+  }
+}

@@ -1,0 +1,7 @@
+resource "aws_ecr_repository" "api" {
+  name = "api"
+
+  image_scanning_configuration {
+    scan_on_push = true
+  }
+}

@@ -1,0 +1,10 @@
+resource "aws_eks_cluster" "main" {
+  name     = "main"
+  role_arn = aws_iam_role.eks.arn
+
+  enabled_cluster_log_types = ["api", "audit", "authenticator", "controllerManager", "scheduler"]
+
+  vpc_config {
+    subnet_ids = ["subnet-1", "subnet-2"]
+  }
+}

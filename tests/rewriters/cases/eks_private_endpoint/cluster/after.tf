@@ -1,0 +1,11 @@
+resource "aws_eks_cluster" "main" {
+  name     = "main"
+  role_arn = aws_iam_role.eks.arn
+
+  vpc_config {
+    subnet_ids = ["subnet-1", "subnet-2"]
+
+    endpoint_private_access = true
+    endpoint_public_access  = false
+  }
+}

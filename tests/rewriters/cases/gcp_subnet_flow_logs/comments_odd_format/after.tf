@@ -1,0 +1,19 @@
+// GKE nodes
+resource "google_compute_subnetwork" "gke" {
+  name = "gke"
+  ip_cidr_range = "10.10.0.0/20"   # nodes
+  region = "europe-west1"
+  network = "vpc"
+  private_ip_google_access = false
+
+  secondary_ip_range {
+    range_name    = "pods"
+    ip_cidr_range = "10.20.0.0/14"
+  }
+
+  log_config {
+    aggregation_interval = "INTERVAL_10_MIN"
+    flow_sampling        = 0.5
+    metadata             = "INCLUDE_ALL_METADATA"
+  }
+}

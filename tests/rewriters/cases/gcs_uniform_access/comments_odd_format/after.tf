@@ -1,0 +1,11 @@
+# exports bucket
+resource "google_storage_bucket" "exports" {
+  name = "acme-exports"   # shared with partner
+  location      = "EU"
+  force_destroy = false
+  uniform_bucket_level_access = true
+  public_access_prevention = "inherited"
+  versioning {
+    enabled = false  # saves cost
+  }
+}

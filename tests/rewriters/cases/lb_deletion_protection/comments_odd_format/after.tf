@@ -1,0 +1,13 @@
+// internet-facing ALB
+resource "aws_alb" "edge" {
+  name     = "edge"     # DNS name used by CloudFront
+  internal = false
+  subnets  = ["subnet-1", "subnet-2"]
+
+  enable_deletion_protection = true
+
+  access_logs {
+    bucket  = "acme-lb-logs"
+    enabled = true
+  }
+}

@@ -1,0 +1,7 @@
+resource "aws_lb" "public" {
+  name               = "public"
+  load_balancer_type = "application"
+  subnets            = ["subnet-1", "subnet-2"]
+
+  drop_invalid_header_fields = true
+}

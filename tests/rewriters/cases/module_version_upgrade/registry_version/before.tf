@@ -1,0 +1,7 @@
+module "vpc" {
+  source  = "terraform-aws-modules/vpc/aws"
+  version = "3.14.0"
+
+  name = "payments"
+  cidr = "10.20.0.0/16"
+}

@@ -1,0 +1,13 @@
+resource "aws_opensearch_domain" "logs" {
+  domain_name    = "logs"
+  engine_version = "OpenSearch_2.11"
+
+  cluster_config {
+    instance_type  = "r6g.large.search"
+    instance_count = 3
+  }
+
+  node_to_node_encryption {
+    enabled = true
+  }
+}

@@ -1,0 +1,14 @@
+# orders database (prod)
+resource "aws_db_instance" "orders" {
+    identifier     = "orders"   # keep stable
+    engine         = "mysql"
+    instance_class = "db.t3.small"
+    /* storage */
+    allocated_storage = 50
+
+    iam_database_authentication_enabled = true
+
+    tags = {
+        Owner = "payments"
+    }
+}

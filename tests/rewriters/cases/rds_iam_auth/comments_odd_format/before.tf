@@ -1,0 +1,12 @@
+# orders database (prod)
+resource "aws_db_instance" "orders" {
+    identifier     = "orders"   # keep stable
+    engine         = "mysql"
+    instance_class = "db.t3.small"
+    /* storage */
+    allocated_storage = 50
+
+    tags = {
+        Owner = "payments"
+    }
+}

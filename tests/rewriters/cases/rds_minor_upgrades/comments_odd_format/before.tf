@@ -1,0 +1,13 @@
+# orders database (prod)
+resource "aws_db_instance" "orders" {
+    identifier     = "orders"   # keep stable
+    engine         = "mysql"
+    instance_class = "db.t3.small"
+    /* storage */
+    allocated_storage = 50
+    auto_minor_version_upgrade = false // pinned
+
+    tags = {
+        Owner = "payments"
+    }
+}

@@ -1,0 +1,7 @@
+resource "aws_rds_cluster" "aurora" {
+  cluster_identifier = "aurora"
+  engine             = "aurora-postgresql"
+  master_username    = "app"
+  master_password    = var.db_password
+  storage_encrypted  = true
+}

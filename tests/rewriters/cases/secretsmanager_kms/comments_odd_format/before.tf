@@ -1,0 +1,5 @@
+resource "aws_secretsmanager_secret" "api_key" {
+  name = "api-key"   # rotated by lambda
+  recovery_window_in_days = 7
+  description = "third party API key"
+}

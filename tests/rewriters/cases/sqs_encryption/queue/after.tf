@@ -1,0 +1,5 @@
+resource "aws_sqs_queue" "jobs" {
+  name = "jobs"
+
+  sqs_managed_sse_enabled = true
+}
