@@ -8,14 +8,19 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
+from bot.errors import InputError
 from bot.models.report import Assessment, ScanReport
 from bot.text import decision_label as decision_cell
 from bot.text import md_escape
+
+MAX_ANNOTATIONS = 50  # what GitHub displays per job
+SUMMARY_ROWS = 100  # GitHub caps a step summary at 1 MiB; the SARIF upload carries every finding
 
 
 class ActionsEnv(BaseModel):
@@ -23,6 +28,7 @@ class ActionsEnv(BaseModel):
 
     repository: str | None = None
     sha: str | None = None
+    ref: str | None = None
     event_path: Path | None = None
     summary_path: Path | None = None
     output_path: Path | None = None
@@ -36,6 +42,7 @@ class ActionsEnv(BaseModel):
         return cls(
             repository=env.get("GITHUB_REPOSITORY"),
             sha=env.get("GITHUB_SHA"),
+            ref=env.get("GITHUB_REF"),
             event_path=opt("GITHUB_EVENT_PATH"),
             summary_path=opt("GITHUB_STEP_SUMMARY"),
             output_path=opt("GITHUB_OUTPUT"),
@@ -45,8 +52,25 @@ class ActionsEnv(BaseModel):
     def event(self) -> dict[str, object]:
         if self.event_path is None or not self.event_path.is_file():
             return {}
-        data = json.loads(self.event_path.read_text(encoding="utf-8"))
+        try:
+            data = json.loads(self.event_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise InputError(f"GITHUB_EVENT_PATH {self.event_path}: not a JSON event payload ({exc})") from None
         return data if isinstance(data, dict) else {}
+
+    def target(self) -> tuple[str | None, str | None, str | None]:
+        """(repository, commit sha, ref) from the runner's variables, else from the event payload."""
+        event = self.event()
+        repo = event.get("repository")
+        full_name = repo.get("full_name") if isinstance(repo, dict) else None
+        after = event.get("after")
+        ref = event.get("ref")
+        return (self.repository or _text(full_name), self.sha or _text(after),
+                self.ref or _text(ref if isinstance(ref, str) and ref.startswith("refs/") else None))
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
 
 
 def _escape_data(text: str) -> str:
@@ -57,11 +81,12 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(a: Assessment, threshold: float) -> str:
-    """`::error` at or above the threshold, `::warning` below it."""
+def annotation(a: Assessment, threshold: float, kind: str | None = None, prefix: str = "") -> str:
+    """One workflow command; `kind` defaults to `error` at or above the threshold, else `warning`."""
     f = a.finding
-    kind = "error" if a.risk.score >= threshold else "warning"
-    props = [f"file={_escape_property(f.file or '')}"]
+    kind = kind or ("error" if a.risk.score >= threshold else "warning")
+    path = f"{prefix.strip('/')}/{f.file}" if prefix.strip("/.") else (f.file or "")
+    props = [f"file={_escape_property(path)}"]
     if f.line:
         props += [f"line={f.line.start}", f"endLine={f.line.end}"]
     props.append(f"title={_escape_property(f'fixbot {f.rule_id} risk {a.risk.score:.2f}')}")
@@ -69,32 +94,48 @@ def annotation(a: Assessment, threshold: float) -> str:
     return f"::{kind} {','.join(props)}::{_escape_data(msg)}"
 
 
-def annotation_lines(report: ScanReport, threshold: float) -> list[str]:
-    return [annotation(a, threshold) for a in report.assessments if a.finding.file]
+def annotation_lines(report: ScanReport, threshold: float, *, failing: bool = True, prefix: str = "",
+                     limit: int = MAX_ANNOTATIONS) -> list[str]:
+    """Findings at or above the threshold, highest risk first: `::error` when they fail the job
+    (`failing`), else `::warning`. GitHub shows at most 50 annotations a job, so no more are sent."""
+    kind = "error" if failing else "warning"
+    ranked = sorted((a for a in report.assessments if a.finding.file and a.risk.score >= threshold),
+                    key=lambda a: (-a.risk.score, a.finding.id))
+    return [annotation(a, threshold, kind, prefix) for a in ranked[:limit]]
 
 
-def summary_markdown(report: ScanReport, threshold: float, pr_links: Mapping[str, str] | None = None) -> str:
+def _row(a: Assessment, links: Mapping[str, str]) -> str:
+    f = a.finding
+    loc = f"{f.file}:{f.line.start}" if f.file and f.line else (f.file or "")
+    return (f"| {a.risk.score:.2f} | {f.severity.value} | {md_escape(f.rule_id)} | {md_escape(f.resource)} "
+            f"| {md_escape(loc)} | {md_escape(decision_cell(a))} | {links.get(f.id, '')} |")
+
+
+def _decision_counts(report: ScanReport) -> str:
+    counts = Counter(a.decision.outcome.value if a.decision else "undecided" for a in report.assessments)
+    return ", ".join(f"{n} {name}" for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def summary_markdown(report: ScanReport, threshold: float, pr_links: Mapping[str, str] | None = None,
+                     max_rows: int = SUMMARY_ROWS) -> str:
+    """The job summary: counts, decisions, and the findings highest risk first (PR links if known)."""
     links = pr_links or {}
-    above = [a for a in report.assessments if a.risk.score >= threshold]
+    ranked = sorted(report.assessments, key=lambda a: (-a.risk.score, a.finding.id))
+    above = [a for a in ranked if a.risk.score >= threshold]
     lines = [
         "## fixbot scan",
         "",
-        f"{len(report.assessments)} finding(s), {len(above)} at or above risk {threshold:.2f}; "
+        f"{len(ranked)} finding(s), {len(above)} at or above risk {threshold:.2f}; "
         f"{len(report.unmapped)} unmapped; {len(report.errors)} error(s).",
-        "",
-        "| risk | severity | rule | resource | location | decision | PR |",
-        "|---:|---|---|---|---|---|---|",
     ]
-    for a in report.assessments:
-        f = a.finding
-        loc = f"{f.file}:{f.line.start}" if f.file and f.line else (f.file or "")
-        pr = links.get(f.id, "")
-        lines.append(
-            f"| {a.risk.score:.2f} | {f.severity.value} | {md_escape(f.rule_id)} | {md_escape(f.resource)} "
-            f"| {md_escape(loc)} | {md_escape(decision_cell(a))} | {pr} |"
-        )
+    if ranked:
+        lines += ["", f"Decisions: {_decision_counts(report)}."]
+    lines += ["", "| risk | severity | rule | resource | location | decision | PR |", "|---:|---|---|---|---|---|---|"]
+    lines += [_row(a, links) for a in ranked[:max_rows]]
+    if len(ranked) > max_rows:
+        lines += ["", f"… and {len(ranked) - max_rows} more (lower risk); the SARIF upload has them all."]
     if report.policy_version:
-        lines += ["", f"Policy version: `{report.policy_version}`"]
+        lines += ["", f"Policy version: `{report.policy_version.replace('`', '')}`"]
     return "\n".join(lines) + "\n"
 
 

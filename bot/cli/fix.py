@@ -44,6 +44,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--audit-sink", type=Path, metavar="FILE|DIR", help="also append audit records (JSONL)")
     parser.add_argument("--lock-wait", type=float, default=5.0, metavar="SECONDS",
                         help="how long to wait for another fixbot run's repository lock (default 5)")
+    parser.add_argument("--forge", choices=("local", "github"), default="local",
+                        help="local: PATH is the git repository; github: PATH is a work directory for a clone "
+                             "of --repo (credentials: GITHUB_TOKEN or FIXBOT_APP_ID + FIXBOT_PRIVATE_KEY)")
+    parser.add_argument("--repo", metavar="OWNER/NAME", help="with --forge github (default: GITHUB_REPOSITORY)")
 
 
 @dataclass(frozen=True)
@@ -107,13 +111,20 @@ def run(args: argparse.Namespace) -> int:
         if not f.is_file():
             raise InputError(f"--findings {f}: no such file")
     args.findings = [f.resolve() for f in args.findings]
-    session = open_session(args.path, args.audit_sink)
-    outcome, report, version = execute(session, args)
+    if args.forge == "github":
+        from bot.cli.fix_github import run_github
+
+        report, d = run_github(args)
+        outcome, version = d.outcome, d.engine.version
+    else:
+        session = open_session(args.path, args.audit_sink)
+        outcome, report, version = execute(session, args)
     if args.format == "json":
         print(json.dumps(report_json(report, version, outcome), indent=2))
         return 0
     console = Console()
     console.print(results_table(report))
+    audit = f"audit: `fixbot audit {args.path}`" if args.forge == "local" else "audit: the PRs' commit trailers"
     console.print(f"policy version {version}; {len(report.unfixed)} finding(s) without an automatic fix "
-                  f"(see `fixbot plan`); audit: `fixbot audit {args.path}`")
+                  f"(see `fixbot plan`); {audit}")
     return 0

@@ -43,12 +43,13 @@ COMMANDS: dict[str, Command] = {
     "serve": Command("bot.cli.serve", "run the GitHub App webhook server"),
     "policy": Command("bot.cli.policy", "test or evaluate the Rego policy pack"),
     "catalogue": Command("bot.cli.catalogue", "list the fix catalogue: rules, actions, parameters"),
+    "dashboard": Command("bot.cli.dashboard", "keep the dashboard issue and the no-fix tickets up to date"),
     "schema": Command("bot.cli.schema", "print the JSON schema of a model (finding, report)"),
 }
 
 
 def _load(name: str) -> CommandModule:
-    module: CommandModule = importlib.import_module(COMMANDS[name].module)  # type: ignore[assignment]
+    module: CommandModule = importlib.import_module(COMMANDS[name].module)
     return module
 
 

@@ -6,20 +6,20 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 
-from bot.actions import ActionsEnv, annotation_lines, append_summary, outputs, summary_markdown, write_outputs
 from bot.chain import ChainResult, plan_and_decide
 from bot.cli.render import render_markdown, render_table, write_output
+from bot.cli.scan_github import DEFAULT_ANNOTATION_THRESHOLD, add_github_arguments, only_paths, publish, repo_prefix
 from bot.errors import EXIT_THRESHOLD, InputError
 from bot.models.report import ScanReport
 from bot.output.sarif import to_sarif
 from bot.pipeline import ScanRequest
 
-DEFAULT_ANNOTATION_THRESHOLD = 0.7
+__all__ = ["DEFAULT_ANNOTATION_THRESHOLD", "configure", "run"]
 FORMATS = ("table", "json", "markdown", "sarif")
 
 
@@ -42,6 +42,7 @@ def add_scan_arguments(parser: argparse.ArgumentParser, formats: tuple[str, ...]
 
 def configure(parser: argparse.ArgumentParser) -> None:
     add_scan_arguments(parser)
+    add_github_arguments(parser)
 
 
 def scan_request(args: argparse.Namespace) -> ScanRequest:
@@ -63,14 +64,19 @@ def run_with_progress(request: ScanRequest, show: bool) -> ChainResult:
         return plan_and_decide(request, progress=lambda stage: status.update(f"scanning: {stage}…"))
 
 
+def sarif_of(report: ScanReport, args: argparse.Namespace) -> dict[str, Any]:
+    """SARIF with locations relative to the repository root, even when scanning a sub-directory."""
+    return to_sarif(report, uri_prefix=repo_prefix(args.path))
+
+
 def emit(report: ScanReport, args: argparse.Namespace) -> None:
     """Write the report in the chosen format (and SARIF beside it when asked)."""
     if args.sarif_output is not None:
-        write_output(json.dumps(to_sarif(report), indent=2), args.sarif_output)
+        write_output(json.dumps(sarif_of(report, args), indent=2), args.sarif_output)
     if args.format == "json":
         write_output(json.dumps(report.to_json(), indent=2), args.output)
     elif args.format == "sarif":
-        write_output(json.dumps(to_sarif(report), indent=2), args.output)
+        write_output(json.dumps(sarif_of(report, args), indent=2), args.output)
     elif args.format == "markdown":
         write_output(render_markdown(report), args.output)
     elif args.output is not None:
@@ -91,22 +97,8 @@ def exit_code(report: ScanReport, threshold: float | None) -> int:
 def run(args: argparse.Namespace) -> int:
     request = scan_request(args)
     interactive = args.format == "table" and args.output is None and sys.stderr.isatty()
-    report = run_with_progress(request, interactive).report()
+    report = only_paths(run_with_progress(request, interactive).report(), args.only_path)
     emit(report, args)
-    github_actions_report(report, args, os.environ)
+    publish(report, sarif_of(report, args), args, os.environ)
     return exit_code(report, args.fail_threshold)
 
-
-def github_actions_report(report: ScanReport, args: argparse.Namespace, environ: Mapping[str, str]) -> None:
-    """Under GitHub Actions: annotations on stdout, a job summary and step outputs."""
-    env = ActionsEnv.from_env(environ)
-    if env is None:
-        return
-    threshold = args.fail_threshold if args.fail_threshold is not None else DEFAULT_ANNOTATION_THRESHOLD
-    for line in annotation_lines(report, threshold):
-        print(line)
-    if env.summary_path is not None:
-        append_summary(env.summary_path, summary_markdown(report, threshold))
-    if env.output_path is not None:
-        sarif = args.sarif_output or (args.output if args.format == "sarif" else None)
-        write_outputs(env.output_path, outputs(report, threshold, sarif))

@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 
+from pydantic import BaseModel
+
 from bot.models.finding import Finding
 from bot.models.report import Assessment
 
-MODELS = {"finding": Finding, "assessment": Assessment}
+MODELS: dict[str, type[BaseModel]] = {"finding": Finding, "assessment": Assessment}
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

@@ -28,6 +28,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--merge-method", choices=("merge", "squash", "rebase"), default="squash")
     parser.add_argument("--max-open-prs", type=int, default=10, help="open fixbot PRs per repository (default 10)")
     parser.add_argument("--max-new-prs-per-hour", type=int, default=5, help="new PRs per repository per hour")
+    parser.add_argument("--dashboard", action="store_true",
+                        help="keep a dashboard issue and no-fix tickets up to date after every scan")
 
 
 def _secret(path: Path | None) -> str | None:
@@ -49,7 +51,8 @@ def run(args: argparse.Namespace) -> int:
     settings = load_settings(host=args.host, port=args.port, app_id=args.app_id,
                              private_key_path=args.private_key_path, webhook_secret=_secret(args.webhook_secret_file),
                              github_url=args.github_url, work_dir=args.work_dir, merge_method=args.merge_method,
-                             max_open_prs=args.max_open_prs, max_new_prs_per_hour=args.max_new_prs_per_hour)
+                             max_open_prs=args.max_open_prs, max_new_prs_per_hour=args.max_new_prs_per_hour,
+                             dashboard=args.dashboard or None)
     logs.configure()
     logging.getLogger("fixbot.server").info("fixbot serve on %s:%d for App %d (API %s)", settings.host,
                                             settings.port, settings.app_id, settings.github_url)

@@ -7,7 +7,7 @@ a finding's own text never does.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import Field
@@ -32,12 +32,18 @@ class ResourceContext(Frozen):
 
 @dataclass(frozen=True)
 class RepoContext:
-    """Repository-wide context sources; `for_resource` derives one resource's context."""
+    """Repository-wide context sources; `for_resource` derives one resource's context.
+
+    `for_resource` is memoised per resource object (the graph and the risk stage both ask).
+    """
 
     root: Path
     config: RepoConfig
     codeowners: CodeOwners
     errors: tuple[ErrorEntry, ...] = ()
+    _derived: dict[int, tuple[Resource, ResourceContext]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def owners_of(self, path: str) -> tuple[str, ...]:
         return self.codeowners.owners_of(path)
@@ -46,6 +52,14 @@ class RepoContext:
         return self.codeowners.owners_by_rule(path)
 
     def for_resource(self, resource: Resource) -> ResourceContext:
+        cached = self._derived.get(id(resource))
+        if cached is not None and cached[0] is resource:  # holding the resource keeps its id unique
+            return cached[1]
+        derived = self._derive(resource)
+        self._derived[id(resource)] = (resource, derived)
+        return derived
+
+    def _derive(self, resource: Resource) -> ResourceContext:
         evidence: dict[str, str] = {}
         env = environment_of(resource, self.config)
         if env is not None:

@@ -104,3 +104,28 @@ class Forge(Protocol):
     def revert_branch(self, merge_sha: str, branch: str, message: str, trailers: Mapping[str, str]) -> str: ...
     def user_permission(self, user: str) -> str: ...  # "admin" | "write" | "read" | "none"
     def team_members(self, team: str) -> list[str]: ...  # "org/team" (or "@org/team") -> logins
+
+
+class Issue(Frozen):
+    """A plain issue (not a pull request): the dashboard and the tickets live in these."""
+
+    number: int
+    title: str
+    body: str
+    state: str  # open | closed
+    labels: tuple[str, ...] = ()
+    author: str = ""
+    author_is_bot: bool = False
+    state_reason: str | None = None  # completed | not_planned | reopened | None
+    url: str | None = None
+
+
+@runtime_checkable
+class IssueTracker(Protocol):
+    """Issues on a forge that has them (GitHub); implementations raise `ForgeError`."""
+
+    def list_issues(self, label: str, state: str = "all") -> list[Issue]: ...
+    def create_issue(self, title: str, body: str, labels: Sequence[str] = ()) -> Issue: ...
+    def update_issue(self, number: int, *, title: str | None = None, body: str | None = None,
+                     state: str | None = None, state_reason: str | None = None) -> Issue: ...
+    def comment(self, number: int, body: str) -> None: ...

@@ -35,6 +35,7 @@ class SecurityGraph:
         self.graph = graph
         self._paths: dict[str, list[str]] | None = None
         self._blast: dict[tuple[str, int], BlastRadius] = {}
+        self._blast_sets: dict[tuple[tuple[float, int, str, Any], ...], BlastRadius] = {}
         self.memo: dict[Any, Any] = {}  # per-scan cache for later stages' derived values (risk)
 
     def __contains__(self, address: object) -> bool:
@@ -77,15 +78,20 @@ class SecurityGraph:
         if address not in self.graph:
             return BlastRadius()
         distances = _bounded_distances(self.graph, address, max_hops)
+        nodes = self.graph._node
         found = []
         for node, dist in distances.items():
-            attrs = self.graph.nodes[node]
+            attrs = nodes[node]
             weight = classification_weight(attrs.get("classification")) if attrs.get("is_data_store") else 0.0
             if weight > 0:
                 found.append((-weight, dist, node, attrs.get("classification")))
         found.sort()
-        assets = tuple(BlastAsset(address=n, classification=c, distance=d) for _, d, n, c in found)
-        return score_blast(assets)
+        key = tuple(found)  # neighbouring assets often reach the same stores: score each set once
+        cached = self._blast_sets.get(key)
+        if cached is None:
+            assets = tuple(BlastAsset(address=n, classification=c, distance=d) for _, d, n, c in found)
+            cached = self._blast_sets[key] = score_blast(assets)
+        return cached
 
 
 def score_blast(assets: tuple[BlastAsset, ...]) -> BlastRadius:

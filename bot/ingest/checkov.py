@@ -14,12 +14,12 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bot.errors import IngestError, InputError
+from bot.gcpause import gc_paused
 from bot.ingest.base import (
     IngestContext,
     SourceOutput,
     clean_rule_id,
     clean_text,
-    excerpt,
     line_span,
     path_error,
 )
@@ -114,21 +114,85 @@ def _span(check: CheckovCheck) -> LineSpan | None:
     return line_span(lines[0], lines[1] if len(lines) > 1 else None) if lines else None
 
 
-def _finding(check: CheckovCheck, record: dict[str, Any], file: str, ctx: IngestContext, pointer: str) -> Finding:
-    canonical = canonical_rule(clean_rule_id(check.check_id), "checkov")
+class _Memo:
+    """Per-report memo of what findings share: rule ids, titles, spans, cleaned excerpt text.
+
+    A report repeats a few hundred check ids and file paths over thousands of records; each
+    value is still derived exactly as for a single record, only once.
+    """
+
+    def __init__(self) -> None:
+        self.rules: dict[str, tuple[str, str]] = {}
+        self.titles: dict[tuple[str | None, str], str] = {}
+        self.severities: dict[tuple[str | None, str], Severity] = {}
+        self.spans: dict[tuple[int, ...], LineSpan | None] = {}
+        self.texts: dict[str, str] = {}
+
+    def rule(self, check_id: str) -> tuple[str, str]:
+        """(the id as checkov spells it, cleaned; its canonical id)."""
+        got = self.rules.get(check_id)
+        if got is None:
+            spelled = clean_rule_id(check_id)
+            got = self.rules[check_id] = (spelled, canonical_rule(spelled, "checkov"))
+        return got
+
+    def title(self, name: str | None, canonical: str) -> str:
+        key = (name, canonical)
+        got = self.titles.get(key)
+        if got is None:
+            got = self.titles[key] = clean_text(name or rule_title(canonical) or canonical)
+        return got
+
+    def severity(self, raw: str | None, canonical: str) -> Severity:
+        key = (raw, canonical)
+        got = self.severities.get(key)
+        if got is None:
+            got = self.severities[key] = _severity(raw, canonical)
+        return got
+
+    def span(self, check: CheckovCheck) -> LineSpan | None:
+        key = tuple(check.file_line_range or ())
+        if key not in self.spans:
+            self.spans[key] = _span(check)
+        return self.spans[key]
+
+    def excerpt(self, record: dict[str, Any]) -> dict[str, Any]:
+        """`excerpt(record, _EXCERPT_KEYS)`, with each distinct string cleaned once."""
+        out: dict[str, Any] = {}
+        for key in _EXCERPT_KEYS:
+            value = record.get(key)
+            if value is None:
+                continue
+            if isinstance(value, int | float | bool):
+                out[key] = value
+            else:
+                out[key] = self._text(value)
+        return out
+
+    def _text(self, value: object) -> str:
+        raw = value if isinstance(value, str) else str(value)  # what clean_text cleans
+        cleaned = self.texts.get(raw)
+        if cleaned is None:
+            cleaned = self.texts[raw] = clean_text(raw, 200)
+        return cleaned
+
+
+def _finding(item: _Item, ctx: IngestContext, memo: _Memo) -> Finding:
+    check = item.check
+    spelled, canonical = memo.rule(check.check_id)
     resource = clean_text(check.resource) if check.resource else None
-    span = _span(check)
+    span = memo.span(check)
     return Finding(
-        id=fingerprint(canonical, resource, file, span.start if span else None),
+        id=fingerprint(canonical, resource, item.file, span.start if span else None),
         source=SOURCE,
         rule_id=canonical,
-        title=clean_text(check.check_name or rule_title(canonical) or canonical),
-        severity=_severity(check.severity, canonical),
+        title=memo.title(check.check_name, canonical),
+        severity=memo.severity(check.severity, canonical),
         resource=resource,
-        file=file,
+        file=item.file,
         line=span,
-        sources=(SourceRef(source=SOURCE, tool="checkov", rule_id=clean_rule_id(check.check_id),
-                           input=ctx.input, pointer=pointer, raw=excerpt(record, _EXCERPT_KEYS)),),
+        sources=(SourceRef(source=SOURCE, tool="checkov", rule_id=spelled,
+                           input=ctx.input, pointer=item.pointer, raw=memo.excerpt(item.record)),),
     )
 
 
@@ -163,15 +227,17 @@ def _checks(data: Any, ctx: IngestContext, key: str) -> Iterator[_Item | ErrorEn
                 yield path_error(exc, ctx, pointer)
 
 
+@gc_paused
 def to_findings(data: Any, ctx: IngestContext) -> SourceOutput:
     """Every failed check as a Finding; unusable records (bad shape, bad path) as errors."""
     findings: list[Finding] = []
     errors: list[ErrorEntry] = []
+    memo = _Memo()
     for item in _checks(data, ctx, "failed_checks"):
         if isinstance(item, ErrorEntry):
             errors.append(item)
         else:
-            findings.append(_finding(item.check, item.record, item.file, ctx, item.pointer))
+            findings.append(_finding(item, ctx, memo))
     return findings, errors
 
 

@@ -10,9 +10,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.forge.base import PullRequest
 from bot.lifecycle.checks import unqualified
 from bot.lifecycle.context import Lifecycle
 from bot.lifecycle.events import state_trailers
+from bot.lifecycle.merge import MergeResult
 from bot.lifecycle.reconcile import reconcile
 from bot.lifecycle.revert import open_revert
 from bot.lifecycle.state import ItemState
@@ -66,15 +68,28 @@ def _verify_one(lc: Lifecycle, st: ItemState, provider: Provider, inventory: Inv
     live = provider.check(st.provider_check, desired)
     if not live.ok:
         problems.append(f"provider {provider.name} {live.check}: {live.detail}")
-    common = {"Fixbot-PR": str(st.pr or ""), "Fixbot-Commit": st.merge_sha or ""}
     if not problems:
-        lc.audit.record("verified", state_trailers(st, **common, **{"Fixbot-Verification": "passed",
-                                                                     "Fixbot-Detail": live.detail}))
-        lc.state.update(st.resource, status="verified")
+        record_verified(lc, st, live.detail)
         return VerifyResult(st.resource, st.pr, True, live.detail, status="verified")
     reason = "; ".join(problems)
-    lc.audit.record("verify_failed", state_trailers(st, **common, **{"Fixbot-Verification": "failed",
-                                                                      "Fixbot-Detail": reason}))
-    st = lc.state.update(st.resource, status="verify_failed", failures=(*st.failures, reason))
-    pr, res = open_revert(lc, st, reason)
+    pr, res = record_failed(lc, st, reason)
     return VerifyResult(st.resource, st.pr, False, reason, pr.number, res.status, status="failed")
+
+
+def _common(st: ItemState) -> dict[str, str]:
+    return {"Fixbot-PR": str(st.pr or ""), "Fixbot-Commit": st.merge_sha or ""}
+
+
+def record_verified(lc: Lifecycle, st: ItemState, detail: str) -> None:
+    """A merged fix passed verification: audit record first, then the state."""
+    lc.audit.record("verified", state_trailers(st, **_common(st), **{"Fixbot-Verification": "passed",
+                                                                      "Fixbot-Detail": detail}))
+    lc.state.update(st.resource, status="verified")
+
+
+def record_failed(lc: Lifecycle, st: ItemState, reason: str) -> tuple[PullRequest, MergeResult]:
+    """A merged fix failed verification: audit record, requeue, and a revert PR."""
+    lc.audit.record("verify_failed", state_trailers(st, **_common(st), **{"Fixbot-Verification": "failed",
+                                                                           "Fixbot-Detail": reason}))
+    st = lc.state.update(st.resource, status="verify_failed", failures=(*st.failures, reason))
+    return open_revert(lc, st, reason)

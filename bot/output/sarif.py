@@ -1,11 +1,15 @@
 """`fixbot scan --format sarif`: SARIF 2.1.0 for GitHub code scanning.
 
-Locations are relative to the repository root (no uriBaseId games), so code scanning
-annotates the right lines; `partialFingerprints` carry fixbot's stable finding id.
+Locations are relative to the repository root (no uriBaseId games; `uri_prefix` is the scan
+root's path inside the repository when fixbot scans a sub-directory), so code scanning
+annotates the right lines; `partialFingerprints` carry fixbot's stable finding id (rule +
+resource, so moving a block does not reopen its alert). Risk score, factors and the policy
+decision ride in each result's `properties`; per-input errors become tool notifications.
 """
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
 from typing import Any
 
 from bot import __version__
@@ -50,7 +54,12 @@ def _message(a: Assessment) -> str:
     return "; ".join(parts)
 
 
-def _result(a: Assessment, rule_index: int) -> dict[str, Any]:
+def _uri(file: str, prefix: str) -> str:
+    path = PurePosixPath(prefix.strip("/")) / file if prefix.strip("/.") else PurePosixPath(file)
+    return str(path)
+
+
+def _result(a: Assessment, rule_index: int, prefix: str = "") -> dict[str, Any]:
     f = a.finding
     region: dict[str, Any] = {"startLine": f.line.start if f.line else 1}
     if f.line:
@@ -74,7 +83,7 @@ def _result(a: Assessment, rule_index: int) -> dict[str, Any]:
         "message": {"text": _message(a)},
         "locations": [
             {
-                "physicalLocation": {"artifactLocation": {"uri": f.file or ""}, "region": region},
+                "physicalLocation": {"artifactLocation": {"uri": _uri(f.file or "", prefix)}, "region": region},
                 "logicalLocations": [{"name": f.resource or "", "kind": "resource"}],
             }
         ],
@@ -83,7 +92,23 @@ def _result(a: Assessment, rule_index: int) -> dict[str, Any]:
     }
 
 
-def to_sarif(report: ScanReport) -> dict[str, Any]:
+def _notifications(report: ScanReport, prefix: str) -> list[dict[str, Any]]:
+    out = []
+    for e in report.errors:
+        where = f"{e.file}: " if e.file else ""
+        note: dict[str, Any] = {"level": "warning", "message": {"text": f"{e.kind}: {where}{e.message}"},
+                                "descriptor": {"id": f"fixbot/{e.kind}"}}
+        if e.file and not e.file.startswith("/"):
+            loc: dict[str, Any] = {"artifactLocation": {"uri": _uri(e.file, prefix)}}
+            if e.line:
+                loc["region"] = {"startLine": max(1, e.line)}
+            note["locations"] = [{"physicalLocation": loc}]
+        out.append(note)
+    return out
+
+
+def to_sarif(report: ScanReport, *, uri_prefix: str = "", category: str = "fixbot") -> dict[str, Any]:
+    """One run: a result per mapped finding with a file; `category` keys code scanning's analysis."""
     rules: dict[str, int] = {}
     rule_defs: list[dict[str, Any]] = []
     results: list[dict[str, Any]] = []
@@ -93,9 +118,13 @@ def to_sarif(report: ScanReport) -> dict[str, Any]:
         if a.finding.rule_id not in rules:
             rules[a.finding.rule_id] = len(rule_defs)
             rule_defs.append(_rule(a))
-        results.append(_result(a, rules[a.finding.rule_id]))
+        results.append(_result(a, rules[a.finding.rule_id], uri_prefix))
     run: dict[str, Any] = {
         "tool": {"driver": {"name": "fixbot", "version": __version__, "informationUri": INFO_URI, "rules": rule_defs}},
+        "automationDetails": {"id": f"{category.strip('/')}/"},
+        "invocations": [
+            {"executionSuccessful": True, "toolExecutionNotifications": _notifications(report, uri_prefix)}
+        ],
         "results": results,
         "properties": {"policyVersion": report.policy_version, "commit": report.repository.commit},
     }

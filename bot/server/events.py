@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.server.delivery import Delivery
-from bot.server.handlers import deploy, pr_events, repo_events
+from bot.server.handlers import dashboard_events, deploy, pr_events, repo_events
 from bot.server.service import Service
 from bot.server.worker import Job
 
@@ -34,6 +34,7 @@ EVENTS: dict[str, EventSpec] = {
     "pull_request_review": _on(pr_events.review_submitted, "submitted"),
     "pull_request": _on(pr_events.pull_request_closed, "closed"),
     "issue_comment": _on(pr_events.issue_comment, "created"),
+    "issues": _on(dashboard_events.issues_edited, "edited"),
     "workflow_run": _on(deploy.workflow_run, "completed"),
     "deployment_status": _on(deploy.deployment_status, "created"),
 }

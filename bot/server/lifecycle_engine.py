@@ -24,9 +24,10 @@ from bot.lifecycle.execute import Options
 from bot.lifecycle.fixrun import run_fix
 from bot.lifecycle.naming import PrMeta, decode_meta
 from bot.lifecycle.prs import fixbot_prs
-from bot.lifecycle.revert import open_revert
+from bot.lifecycle.verify import record_failed, record_verified
 from bot.models.report import Assessment
 from bot.server.alerts import alert_to_sarif
+from bot.server.dashboard import refresh_dashboard
 from bot.server.escape import code
 from bot.server.settings import Settings
 from bot.server.state import budget, highest_risk_first
@@ -59,10 +60,14 @@ class LifecycleEngine:
             yield d, make_lifecycle(forge, git_repo, ws, d)
 
     def _run(self, forge: GitHubForge, repo: RepoRef, only: str | None = None,
-             findings: Sequence[Path] = ()) -> str:
+             findings: Sequence[Path] = (), caps: bool = True) -> str:
         with self._chain(forge, repo, findings) as (d, lc):
-            chosen = self._within_caps(forge, lc, [a for a in d.assessments if only is None or _matches(a, only)])
-            report = run_fix(lc, chosen, Options(), d.replan)
+            picked = [a for a in d.assessments if only is None or _matches(a, only)]
+            chosen = self._within_caps(forge, lc, picked) if caps else picked
+            # a partial run must not close PRs whose findings it simply did not look at
+            report = run_fix(lc, chosen, Options(close_missing=only is None), d.replan)
+            if self.settings.dashboard:
+                refresh_dashboard(forge, repo, d.assessments, lc.state.all(), d.engine.version)
         counts = Counter(r.status for r in report.results)
         return ", ".join(f"{n} {s}" for s, n in sorted(counts.items())) or "nothing to fix"
 
@@ -87,6 +92,10 @@ class LifecycleEngine:
     def rescan(self, forge: GitHubForge, repo: RepoRef, only: str | None = None) -> str:
         return self._run(forge, repo, only)
 
+    def request_fix(self, forge: GitHubForge, repo: RepoRef, resource: str) -> str:
+        """A person asked for this resource's fix (dashboard checkbox): the PR caps step aside, the policy not."""
+        return self._run(forge, repo, resource, caps=False)
+
     def on_checks(self, forge: GitHubForge, repo: RepoRef, sha: str) -> str:
         prs = [p for p in forge.list_prs() if p.head_sha == sha and decode_meta(p.body)]
         if not prs:
@@ -98,7 +107,8 @@ class LifecycleEngine:
         with self._chain(forge, repo) as (d, lc):
             if lc.state.by_pr(number) is None:  # a restarted server: rebuild memory from the scan
                 meta = decode_meta(forge.get_pr(number).body)
-                run_fix(lc, [a for a in d.assessments if meta and _resource(a) == meta.resource], Options(), d.replan)
+                subset = [a for a in d.assessments if meta and _resource(a) == meta.resource]
+                run_fix(lc, subset, Options(close_missing=False), d.replan)
             result = lifecycle_on_review(lc, number)
         return f"{result.status}: {result.detail}"
 
@@ -110,12 +120,11 @@ class LifecycleEngine:
             for st in merged:
                 failing = [r for r in st.rules if (st.resource, r) in still]
                 if applied_ok and not failing:
-                    lc.state.update(st.resource, status="verified")
+                    record_verified(lc, st, detail or "rescan after apply: rules pass")
                     out.append(f"{st.resource} verified")
                     continue
                 reason = detail if not applied_ok else f"still reported after apply: {', '.join(failing)}"
-                pr, res = open_revert(lc, lc.state.update(st.resource, status="verify_failed",
-                                                          failures=(*st.failures, reason)), reason)
+                pr, res = record_failed(lc, st, reason)
                 out.append(f"{st.resource} reverted in #{pr.number} ({res.status})")
         return "; ".join(out) or "nothing to verify"
 

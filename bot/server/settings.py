@@ -33,6 +33,7 @@ class Settings(BaseModel):
     max_new_prs_per_hour: int = Field(default=5, ge=0)
     merge_method: str = Field(default="squash", pattern="^(merge|squash|rebase)$")
     bot_login: str = "fixbot[bot]"
+    dashboard: bool = False  # keep the dashboard issue and tickets up to date after each scan
 
 
 def load_settings(env: Mapping[str, str] | None = None, **flags: Any) -> Settings:

@@ -22,6 +22,7 @@ from bot.forge.github import convert
 from bot.forge.github.auth import RepoRef, TokenBroker
 from bot.forge.github.client import Api, ClientConfig, github_client
 from bot.forge.github.gitdata import GitData
+from bot.forge.github.issues import IssueOps
 from bot.forge.github.permissions import NEEDS, covers, minimal
 
 MERGE_METHODS = ("merge", "squash", "rebase")
@@ -37,7 +38,7 @@ class ForgeConfig:
     teams: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-class GitHubForge:
+class GitHubForge(IssueOps):
     name = "github"
 
     def __init__(self, broker: TokenBroker, repo: RepoRef, config: ForgeConfig | None = None,

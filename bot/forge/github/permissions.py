@@ -36,6 +36,10 @@ NEEDS: dict[str, dict[str, str]] = {
     "revert_branch": {"contents": W},
     "user_permission": {"metadata": R},
     "team_members": {},  # from configuration, no request
+    "list_issues": {"issues": R},  # issues.IssueOps (dashboard, tickets)
+    "create_issue": {"issues": W},
+    "update_issue": {"issues": W},
+    "upload_sarif": {"security_events": W},  # code_scanning.upload_sarif
 }
 
 # Named bundles for whole actions (what the server asks for).
@@ -44,6 +48,7 @@ REVIEW = {"pull_requests": W}
 READ_CHECKS = {"checks": R, "statuses": R, "pull_requests": R}
 MERGE = NEEDS["merge"]
 COMMENT = {"issues": W}
+DASHBOARD = {"issues": W, "pull_requests": R}  # read fix PRs, upsert the dashboard and tickets
 
 
 def covers(granted: Mapping[str, str], needed: Mapping[str, str]) -> bool:

@@ -22,7 +22,7 @@ import jwt
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from tests.harness.github_standin import routes_app, routes_git, routes_issues, routes_pulls
+from tests.harness.github_standin import routes_app, routes_code_scanning, routes_git, routes_issues, routes_pulls
 from tests.harness.github_standin.contract import ContractChecker
 from tests.harness.github_standin.gitstore import GitStore
 from tests.harness.github_standin.http import Fault, HttpError, make_handler, make_routes
@@ -34,6 +34,7 @@ from tests.harness.github_standin.state import (
     Pull,
     Repo,
     Review,
+    SarifUpload,
     State,
     Token,
 )
@@ -57,7 +58,7 @@ class StandIn:
         self.checker = ContractChecker()
         self.faults: list[Fault] = []
         self.routes = make_routes({**routes_app.ROUTES, **routes_git.ROUTES, **routes_pulls.ROUTES,
-                                   **routes_issues.ROUTES})
+                                   **routes_issues.ROUTES, **routes_code_scanning.ROUTES})
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(self))
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -143,6 +144,17 @@ class StandIn:
         with self.state.lock:
             repo.issues[number].state, repo.issues[number].closed_by = "closed", login
 
+    def human_edit_issue(self, repo: Repo, number: int, body: str) -> str:
+        """Edit an issue's body as a person would in the UI; returns the previous body."""
+        with self.state.lock:
+            before, repo.issues[number].body = repo.issues[number].body, body
+            return before
+
+    def issues(self, repo: Repo, label: str | None = None) -> list[Pull]:
+        """Plain issues (not pull requests), optionally only those carrying `label`."""
+        with self.state.lock:
+            return [p for p in repo.issues.values() if not p.head and (label is None or label in p.labels)]
+
     def push(self, repo: Repo, branch: str, files: dict[str, str | None], message: str = "human change") -> str:
         with self.state.lock:
             return repo.store.seed(branch, files, message)  # type: ignore[arg-type]
@@ -151,6 +163,10 @@ class StandIn:
     def pulls(self, repo: Repo) -> list[Pull]:
         with self.state.lock:
             return [p for p in repo.issues.values() if p.head]
+
+    def sarif_uploads(self, repo: Repo) -> list[SarifUpload]:
+        with self.state.lock:
+            return [u for u in self.state.sarif_uploads if u.repository == repo.full_name]
 
     def tokens(self) -> list[Token]:
         with self.state.lock:

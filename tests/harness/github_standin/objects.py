@@ -113,3 +113,28 @@ def review(repo: Repo, r: Review) -> dict[str, Any]:
     value: dict[str, Any] = body("/repos/{owner}/{repo}/pulls/{pull_number}/reviews", "get", 200)[0]
     return merge(value, {"id": r.id, "user": {"__replace__": True, **user(r.user)}, "state": r.state,
                          "commit_id": r.commit_id, "body": r.body, "submitted_at": now_iso()})
+
+
+def issue(repo: Repo, p: Pull) -> dict[str, Any]:
+    """An issue object (`GET/POST /issues`, `PATCH /issues/{n}`); pull requests carry `pull_request`."""
+    value: dict[str, Any] = body("/repos/{owner}/{repo}/issues", "post", 201)
+    url = f"{repo.api}/repos/{repo.full_name}/issues/{p.number}"
+    kind = "pull" if p.head else "issues"
+    value = merge(value, {
+        "id": p.number + 9000, "node_id": f"I_{p.number}", "number": p.number, "title": p.title, "body": p.body,
+        "state": p.state, "state_reason": p.state_reason, "url": url, "repository_url": f"{repo.api}/repos/{repo.full_name}",
+        "labels_url": f"{url}/labels{{/name}}", "comments_url": f"{url}/comments", "events_url": f"{url}/events",
+        "html_url": f"https://github.com/{repo.full_name}/{kind}/{p.number}",
+        "user": {"__replace__": True, **user(p.user)}, "labels": [label(n) for n in p.labels],
+        "comments": len(repo.comments.get(p.number, [])), "created_at": p.created_at, "updated_at": now_iso(),
+        "closed_at": now_iso() if p.state == "closed" else None, "closed_by": user(p.closed_by) if p.closed_by
+        else None, "assignee": None, "assignees": [], "milestone": None, "locked": False,
+        "active_lock_reason": None, "pinned_comment": None,
+    })
+    if p.head:
+        value["pull_request"] = {"url": f"{repo.api}/repos/{repo.full_name}/pulls/{p.number}",
+                                 "html_url": f"https://github.com/{repo.full_name}/pull/{p.number}",
+                                 "diff_url": None, "patch_url": None, "merged_at": now_iso() if p.merged else None}
+    else:
+        value.pop("pull_request", None)
+    return value

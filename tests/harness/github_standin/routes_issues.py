@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.harness.github_standin.http import Call, HttpError, Reply
-from tests.harness.github_standin.objects import check_run, comment, label, repo_obj, user
+from tests.harness.github_standin.objects import check_run, comment, issue, label, repo_obj, user
 from tests.harness.github_standin.state import Check, Comment, Pull, Repo, State
 from tests.harness.github_standin.templates import body
 
@@ -127,7 +127,59 @@ def get_protection(state: State, call: Call) -> Reply:
                                                          "require_code_owner_reviews": rule.approvals > 0}})
 
 
+def _label_names(raw: object) -> list[str]:
+    """`labels` of an issue request: names or `{name: ...}` objects."""
+    items = raw if isinstance(raw, list) else []
+    return [str(x.get("name", "")) if isinstance(x, dict) else str(x) for x in items]
+
+
+def list_issues(state: State, call: Call) -> Reply:
+    """Open issues by default, newest first; PRs are issues too (with `pull_request`), like GitHub."""
+    repo, q = _repo(call), call.query
+    want = q.get("state", "open")
+    labels = [x for x in q.get("labels", "").split(",") if x]
+    rows = [p for p in repo.issues.values()
+            if want in ("all", p.state) and all(lb in p.labels for lb in labels)]
+    if q.get("creator"):
+        rows = [p for p in rows if p.user == q["creator"]]
+    rows.sort(key=lambda p: p.number, reverse=q.get("direction", "desc") == "desc")
+    per_page, page = min(int(q.get("per_page", 30)), 100), int(q.get("page", 1))
+    return Reply(200, [issue(repo, p) for p in rows[(page - 1) * per_page: page * per_page]])
+
+
+def create_issue(state: State, call: Call) -> Reply:
+    repo, req = _repo(call), call.json or {}
+    title = str(req.get("title") or "")
+    if not title:
+        raise HttpError(422, "Validation Failed: title is missing")
+    number = max(repo.issues, default=0) + 1
+    repo.issues[number] = Pull(number, title, str(req.get("body") or ""), "", "", APP_LOGIN,
+                               labels=list(dict.fromkeys(_label_names(req.get("labels")))))
+    repo.labels += [n for n in repo.issues[number].labels if n not in repo.labels]
+    return Reply(201, issue(repo, repo.issues[number]))
+
+
+def update_issue(state: State, call: Call) -> Reply:
+    repo, found = _issue(call)
+    req = call.json or {}
+    for key in ("title", "body"):
+        if req.get(key) is not None:
+            setattr(found, key, str(req[key]))
+    if "labels" in req:
+        found.labels = list(dict.fromkeys(_label_names(req["labels"])))
+    new_state = req.get("state")
+    if new_state == "closed" and found.state != "closed":
+        found.state, found.closed_by = "closed", APP_LOGIN
+        found.state_reason = str(req.get("state_reason") or "completed")
+    elif new_state == "open" and found.state == "closed":
+        found.state, found.closed_by, found.state_reason = "open", None, "reopened"
+    return Reply(200, issue(repo, found))
+
+
 ROUTES = {
+    ("GET", "/repos/{owner}/{repo}/issues"): (list_issues, ISSUES_OR_PR_R),
+    ("POST", "/repos/{owner}/{repo}/issues"): (create_issue, (("issues", "write"),)),
+    ("PATCH", "/repos/{owner}/{repo}/issues/{issue_number}"): (update_issue, (("issues", "write"),)),
     ("POST", "/repos/{owner}/{repo}/issues/{issue_number}/comments"): (create_comment, ISSUES_OR_PR_W),
     ("GET", "/repos/{owner}/{repo}/issues/{issue_number}/comments"): (list_comments, ISSUES_OR_PR_R),
     ("POST", "/repos/{owner}/{repo}/issues/{issue_number}/labels"): (add_labels, ISSUES_OR_PR_W),

@@ -7,6 +7,7 @@ import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from tests.harness.github_standin.gitstore import GitStore
 
@@ -53,6 +54,7 @@ class Pull:
     reviews: list[Review] = field(default_factory=list)
     head_sha: str = ""  # last known head (kept after the branch is deleted)
     created_at: str = field(default_factory=lambda: now_iso())
+    state_reason: str | None = None  # plain issues: completed | not_planned | reopened
 
 
 @dataclass
@@ -123,6 +125,18 @@ class LoggedRequest:
     body: bytes
 
 
+@dataclass(frozen=True)
+class SarifUpload:
+    """What code scanning received (`POST /code-scanning/sarifs`), decoded."""
+
+    id: str
+    repository: str
+    commit_sha: str
+    ref: str
+    sarif: dict[str, Any]
+    tool_name: str | None
+
+
 @dataclass
 class State:
     root: Path
@@ -131,6 +145,7 @@ class State:
     installations: dict[int, Installation] = field(default_factory=dict)
     tokens: dict[str, Token] = field(default_factory=dict)
     requests: list[LoggedRequest] = field(default_factory=list)
+    sarif_uploads: list[SarifUpload] = field(default_factory=list)
     ids: itertools.count = field(default_factory=lambda: itertools.count(1000))
 
     def next_id(self) -> int:
