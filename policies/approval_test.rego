@@ -55,6 +55,14 @@ test_action_outside_the_automation_table_needs_approval if {
 	"manual_review_action" in rules(d)
 }
 
+# A provider upgrade is catalogued but outside the automation table: a human reviews it
+# (and runs `terraform init -upgrade` for the lock file), even in dev.
+test_provider_upgrade_needs_a_human if {
+	d := decide({"action": "upgrade_provider_version", "resource_type": "terraform"})
+	d.outcome == "require_approval"
+	"manual_review_action" in rules(d)
+}
+
 test_public_access_block_without_verification_needs_approval if {
 	d := decide({"verification_available": false})
 	d.outcome == "require_approval"

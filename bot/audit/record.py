@@ -16,6 +16,7 @@ EVENTS = (
     "pr_updated",
     "checks",
     "approved",
+    "auto_merge",  # the forge merges it once the required checks pass (GitHub auto-merge)
     "merged",
     "verified",
     "verify_failed",

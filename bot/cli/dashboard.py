@@ -13,6 +13,7 @@ import json
 import os
 from pathlib import Path
 
+from bot.actions import ActionsEnv, append_summary, write_outputs
 from bot.chain import ChainResult, plan_and_decide
 from bot.cli.github_session import github_target
 from bot.dashboard import build_view, render_dashboard, sync
@@ -60,8 +61,9 @@ def _github(args: argparse.Namespace, chain: ChainResult, states: list[ItemState
     with github_target(args.repo, os.environ) as gh:
         forge: GitHubForge = gh.forge()
         with forge.action("dashboard", DASHBOARD):
+            # a scan with input errors may have missed findings: it never closes their tickets
             return sync(forge, gh.repo.full_name, chain.assessments, forge.list_prs(), states, commit=commit,
-                        policy_version=chain.policy_version)
+                        policy_version=chain.policy_version, close_missing=not chain.outcome.errors)
 
 
 def _print(result: DashboardSync, fmt: str) -> None:
@@ -74,17 +76,33 @@ def _print(result: DashboardSync, fmt: str) -> None:
         print(f"fixbot: {result.summary()}")
 
 
+def report_to_actions(result: DashboardSync, repository: str, env: ActionsEnv | None) -> None:
+    """Under GitHub Actions: step outputs `dashboard-issue`, `dashboard-url`, `tickets-open`, and a summary line."""
+    if env is None:
+        return
+    url = f"{env.server_url.rstrip('/')}/{repository}/issues/{result.number}"
+    tickets = len(result.tickets.numbers)
+    if env.output_path is not None:
+        write_outputs(env.output_path, {"dashboard-issue": str(result.number), "dashboard-url": url,
+                                        "tickets-open": str(tickets)})
+    if env.summary_path is not None:
+        append_summary(env.summary_path, f"\nDashboard: [#{result.number}]({url}) ({result.action}); "
+                                         f"{tickets} ticket(s) for findings without an automatic fix.\n")
+
+
 def run(args: argparse.Namespace) -> int:
     if not args.dry_run and not args.repo:
         raise InputError("fixbot dashboard needs --repo OWNER/NAME (the issues live on GitHub)",
                          hint="or --dry-run to print the dashboard without touching any issue")
-    chain = _chain(args)
     states = lifecycle_states(args.path, args.state_dir)
+    chain = _chain(args)
     if args.dry_run:
         commit = chain.outcome.repository.commit
         view = build_view(args.repo or str(args.path), chain.assessments, (), states, commit=commit,
                           policy_version=chain.policy_version)
         print(render_dashboard(view), end="")
         return 0
-    _print(_github(args, chain, states), args.format)
+    result = _github(args, chain, states)
+    _print(result, args.format)
+    report_to_actions(result, args.repo, ActionsEnv.from_env(os.environ))
     return 0

@@ -20,30 +20,17 @@ from bot.forge.github import GitHubForge
 from bot.lifecycle.context import Lifecycle
 from bot.lifecycle.execute import Options
 from bot.lifecycle.fixrun import FixReport, run_fix
-from bot.lifecycle.prs import fixbot_prs
 from bot.models.report import Assessment
-from bot.server.state import budget, highest_risk_first
+from bot.server.state import within_caps as caps_filter
 from bot.server.workspace import Decided, Workspace, make_lifecycle, plan_and_decide
 
 ACTIONS_BOT = "github-actions[bot]"
 
 
-def _resource(a: Assessment) -> str:
-    return a.plan.resource if a.plan else a.finding.id
-
-
 def within_caps(forge: GitHubForge, lc: Lifecycle, d: Decided) -> tuple[list[Assessment], int]:
-    """Existing PRs are kept up to date; new ones only within the caps, highest risk first."""
-    have = {meta.resource for _pr, meta in fixbot_prs(lc)}
-    best: dict[str, float] = {}
-    for a in d.assessments:
-        if a.plan and _resource(a) not in have:
-            best[_resource(a)] = max(a.risk.score, best.get(_resource(a), 0.0))
+    """The caps of the repository's `.fixbot.yml` (see `bot.server.state.within_caps`)."""
     caps = d.outcome.config.caps
-    allowed = budget(forge, caps.max_open_prs, caps.max_new_prs_per_hour).allowed
-    keep = set(highest_risk_first(list(best.items()), allowed))
-    chosen = [a for a in d.assessments if not a.plan or _resource(a) in have or _resource(a) in keep]
-    return chosen, len(best) - len(keep)
+    return caps_filter(forge, lc, d.assessments, caps.max_open_prs, caps.max_new_prs_per_hour)
 
 
 def run_github(args: argparse.Namespace, environ: Mapping[str, str] | None = None) -> tuple[FixReport, Decided]:

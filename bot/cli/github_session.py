@@ -2,8 +2,8 @@
 
 Credentials, in order: App id + private key (`FIXBOT_APP_ID` and `FIXBOT_PRIVATE_KEY[_PATH]`):
 fixbot mints a token per action, narrowed to this one repository, and revokes it; else a token
-handed in (`GITHUB_TOKEN`, a workflow's own token). The API is `FIXBOT_GITHUB_API_URL`, else
-the runner's `GITHUB_API_URL`, else api.github.com.
+handed in (`GITHUB_TOKEN`, a workflow's own token). The API is `FIXBOT_GITHUB_API_URL` (or the
+server's `FIXBOT_GITHUB_URL`), else the runner's `GITHUB_API_URL`, else api.github.com.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def parse_repo(text: str | None) -> RepoRef:
 
 
 def api_url(env: Mapping[str, str]) -> str:
-    url = env.get("FIXBOT_GITHUB_API_URL") or env.get("GITHUB_API_URL") or DEFAULT_API
+    url = env.get("FIXBOT_GITHUB_API_URL") or env.get("FIXBOT_GITHUB_URL") or env.get("GITHUB_API_URL") or DEFAULT_API
     if not url.startswith(("https://", "http://127.0.0.1", "http://localhost")):
         raise ConfigError(f"GitHub API URL {url!r} must be https", hint="FIXBOT_GITHUB_API_URL")
     return url.rstrip("/")

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from bot.actions import ActionsEnv, annotation_lines, append_summary, outputs, summary_markdown, write_outputs
-from bot.errors import ForgeError
+from bot.errors import FixbotError, ForgeError
 from bot.models.report import ScanReport
 from bot.text import md_escape
 
@@ -68,28 +68,50 @@ def target(args: argparse.Namespace, env: ActionsEnv | None) -> Target:
     return Target(args.repo or repo, args.commit or sha, args.ref or ref)
 
 
-def publish(report: ScanReport, sarif: dict[str, Any], args: argparse.Namespace, environ: Mapping[str, str]) -> None:
-    """Upload (when asked), then the Actions reporting (when under Actions)."""
-    env = ActionsEnv.from_env(environ)
-    where = target(args, env)
-    extra: dict[str, str] = {}
-    notes: list[str] = []
-    links: dict[str, str] = {}
-    if args.upload_sarif or args.link_prs:
-        from bot.cli.github_session import github_target, open_pr_links, upload
+@dataclass
+class GitHubResult:
+    links: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    outputs: dict[str, str] = field(default_factory=dict)
+    error: FixbotError | None = None  # raised after the summary and outputs are written
 
+
+def _code(text: str | None) -> str:
+    return f"`{(text or '').replace('`', '')}`"
+
+
+def talk_to_github(sarif: dict[str, Any], args: argparse.Namespace, where: Target,
+                   environ: Mapping[str, str]) -> GitHubResult:
+    from bot.cli.github_session import github_target, open_pr_links, upload
+
+    out = GitHubResult()
+    try:
         with github_target(where.repo, environ) as gh:
-            if args.upload_sarif:
-                up = upload(gh, sarif, where.commit, where.ref)
-                extra["sarif-id"] = up.id
-                notes.append(f"SARIF uploaded to code scanning for `{md_escape(where.ref)}` (upload `{up.id}`).")
             if args.link_prs:
                 try:
-                    links = open_pr_links(gh.forge())
+                    out.links = open_pr_links(gh.forge())
                 except ForgeError as exc:
-                    notes.append(f"Could not list fixbot PRs: {md_escape(str(exc))}")
+                    out.notes.append(f"Could not list fixbot PRs: {md_escape(str(exc))}")
+            if args.upload_sarif:
+                up = upload(gh, sarif, where.commit, where.ref)
+                out.outputs["sarif-id"] = up.id
+                out.notes.append(f"SARIF uploaded to code scanning for {_code(where.ref)} (upload {_code(up.id)}).")
+    except FixbotError as exc:
+        out.notes.append(f"**GitHub step failed** (nothing uploaded): {md_escape(str(exc))}")
+        out.error = exc
+    return out
+
+
+def publish(report: ScanReport, sarif: dict[str, Any], args: argparse.Namespace, environ: Mapping[str, str]) -> None:
+    """Upload and link PRs (when asked), then the Actions reporting (under Actions); a failed upload
+    still gets its summary and outputs written before it fails the command."""
+    env = ActionsEnv.from_env(environ)
+    where = target(args, env)
+    result = talk_to_github(sarif, args, where, environ) if args.upload_sarif or args.link_prs else GitHubResult()
     if env is not None:
-        actions_report(report, args, env, links, notes, extra)
+        actions_report(report, args, env, result.links, result.notes, result.outputs)
+    if result.error is not None:
+        raise result.error
 
 
 def actions_report(report: ScanReport, args: argparse.Namespace, env: ActionsEnv, links: Mapping[str, str],

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.globs import glob_body
 from bot.models.common import ErrorEntry
 
 LOCATIONS = (".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS")  # GitHub's search order
@@ -98,29 +99,9 @@ def pattern_regex(pattern: str) -> re.Pattern[str]:
     anchored = pattern.startswith("/") or "/" in pattern.rstrip("/")
     dir_only = pattern.endswith("/")
     body = pattern.strip("/")
-    out = [] if anchored else ["(?:.*/)?"]
-    i = 0
-    while i < len(body):
-        if body.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif body.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif body[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif body[i] == "?":
-            out.append("[^/]")
-            i += 1
-        elif body[i] == "\\" and i + 1 < len(body):
-            out.append(re.escape(body[i + 1]))
-            i += 2
-        else:
-            out.append(re.escape(body[i]))
-            i += 1
+    out = ("" if anchored else "(?:.*/)?") + glob_body(body, backslash_escapes=True)
     if body == "*" or pattern.endswith("/*"):
         suffix = "" if body != "*" else "(?:/.*)?"
     else:
         suffix = "/.*" if dir_only else "(?:/.*)?"
-    return re.compile("".join(out) + suffix)
+    return re.compile(out + suffix)

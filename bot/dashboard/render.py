@@ -15,12 +15,15 @@ import jinja2
 from bot.dashboard.markers import DASHBOARD_MARKER, checkbox, rows_marker, ticket_marker
 from bot.dashboard.tickets_model import TicketContent
 from bot.dashboard.view import DashboardView, PrRef, Row
+from bot.lifecycle.prbody import code_span
 from bot.text import md_escape
 
 MAX_ROWS = 150  # GitHub caps an issue body at 65,536 characters
 MAX_BODY = 65_000
 LEVELS = ((0.8, "critical"), (0.6, "high"), (0.4, "medium"), (0.0, "low"))
 STATE_TEXT = {"pending": "no PR yet", "denied": "no PR (denied)", "ticket": "no automatic fix"}
+HISTORY_TEXT = {"merged": "merged, not verified yet", "verify_failed": "verification failed",
+                "reverting": "verification failed, revert PR open"}
 REVERTED = " reverted after failed verification; tick to propose it again"
 
 
@@ -32,7 +35,9 @@ def _env() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FunctionLoader(_load), undefined=jinja2.StrictUndefined,
                              autoescape=False, keep_trailing_newline=True)
     env.filters["md"] = md_escape
-    env.globals.update(level=level, box=checkbox, pr_link=pr_link, decision=decision_text, state=state_text)
+    env.filters["code"] = code_span  # catalogue names and ids: a code span nothing can break out of
+    env.globals.update(level=level, box=checkbox, pr_link=pr_link, decision=decision_text, state=state_text,
+                       outcome_text=lambda status: HISTORY_TEXT.get(status, status))
     return env
 
 

@@ -34,17 +34,26 @@ class DashboardSync:
                 f"updated, {len(t.reopened)} reopened, {len(t.closed)} closed, {len(t.unchanged)} unchanged")
 
 
-def find_dashboard(tracker: IssueTracker) -> Issue | None:
-    """The bot's dashboard issue: open ones first, then the newest closed one."""
+def dashboards(tracker: IssueTracker) -> list[Issue]:
+    """The bot's dashboard issues, the one to keep last: the oldest open one, else the newest closed one."""
     mine = [i for i in tracker.list_issues(DASHBOARD_LABEL, "all") if i.author_is_bot and is_dashboard(i.body)]
-    mine.sort(key=lambda i: (i.state == "open", -i.number if i.state == "open" else i.number))
+    return sorted(mine, key=lambda i: (i.state == "open", -i.number if i.state == "open" else i.number))
+
+
+def find_dashboard(tracker: IssueTracker) -> Issue | None:
+    mine = dashboards(tracker)
     return mine[-1] if mine else None
 
 
 def upsert_dashboard(tracker: IssueTracker, body: str, title: str = DASHBOARD_TITLE) -> tuple[int, str]:
-    issue = find_dashboard(tracker)
-    if issue is None:
+    """Create, reopen or edit the dashboard; a duplicate left by two concurrent runs is closed."""
+    mine = dashboards(tracker)
+    if not mine:
         return tracker.create_issue(title, body, [DASHBOARD_LABEL]).number, "created"
+    *extras, issue = mine
+    for extra in (i for i in extras if i.state == "open"):
+        tracker.comment(extra.number, f"Duplicate of #{issue.number}, the dashboard fixbot keeps up to date.")
+        tracker.update_issue(extra.number, state="closed", state_reason="not_planned")
     if issue.state != "open":
         tracker.update_issue(issue.number, title=title, body=body, state="open")
         return issue.number, "reopened"

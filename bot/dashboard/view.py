@@ -76,9 +76,6 @@ class DashboardView(Frozen):
     def ticketed(self) -> tuple[Row, ...]:
         return tuple(r for r in self.rows if r.status == "ticket")
 
-    def checkbox_rows(self) -> dict[str, str]:
-        return {r.finding_id: r.resource for r in self.rows if r.actionable}
-
 
 def resource_of(a: Assessment) -> str:
     """The resource a finding is tracked under (its plan's, else the finding's, else its location)."""
@@ -93,12 +90,16 @@ def _ref(pr: PullRequest) -> PrRef:
 
 
 def latest_fix_prs(prs: Sequence[PullRequest]) -> dict[str, PullRequest]:
-    """resource -> its current fix PR: an open one wins over older closed or merged ones."""
+    """finding id -> the current fix PR that includes it: an open one wins over older closed or merged ones.
+
+    Keyed by finding, not resource: a finding the policy set aside from its resource's change
+    (denied, or deferred while the allowed part is in flight) is not shown as fixed by that PR.
+    """
     best: dict[str, PullRequest] = {}
     for pr in sorted(prs, key=lambda p: (p.state is PrState.open, p.number)):
         meta = decode_meta(pr.body)
         if meta is not None and meta.kind == "fix":
-            best[meta.resource] = pr
+            best.update(dict.fromkeys(meta.finding_ids, pr))
     return best
 
 
@@ -173,7 +174,7 @@ def build_view(repository: str, assessments: Sequence[Assessment], prs: Sequence
     current = latest_fix_prs(prs)
     numbers = tickets or {}
     undone = reverted_prs(prs)
-    rows = [make_row(a, current.get(resource_of(a)) if a.plan else None, numbers.get(resource_of(a)), undone)
+    rows = [make_row(a, current.get(a.finding.id) if a.plan else None, numbers.get(resource_of(a)), undone)
             for a in assessments]
     rows.sort(key=lambda r: (-r.risk, r.resource, r.rule_id, r.finding_id))
     sha = commit if is_sha(commit) else None

@@ -106,6 +106,21 @@ class Forge(Protocol):
     def team_members(self, team: str) -> list[str]: ...  # "org/team" (or "@org/team") -> logins
 
 
+class AutoMergeResult(Frozen):
+    enabled: bool
+    detail: str  # what was enabled, or why not
+    already: bool = False  # it was enabled before this call (nothing new to announce)
+
+
+@runtime_checkable
+class AutoMerger(Protocol):
+    """A forge that can merge a PR by itself once its required checks pass (GitHub auto-merge)."""
+
+    def auto_merge_allowed(self) -> bool: ...
+    def enable_auto_merge(self, number: int, expected_head_sha: str, message: str,
+                          trailers: Mapping[str, str]) -> AutoMergeResult: ...
+
+
 class Issue(Frozen):
     """A plain issue (not a pull request): the dashboard and the tickets live in these."""
 

@@ -36,6 +36,8 @@ class SecurityGraph:
         self._paths: dict[str, list[str]] | None = None
         self._blast: dict[tuple[str, int], BlastRadius] = {}
         self._blast_sets: dict[tuple[tuple[float, int, str, Any], ...], BlastRadius] = {}
+        self._steps: dict[str, tuple[tuple[str, int], ...]] = {}  # blast BFS: reach edges out of a node
+        self._stores: dict[str, tuple[float, Any]] = {}  # blast: a node's (store weight, classification)
         self.memo: dict[Any, Any] = {}  # per-scan cache for later stages' derived values (risk)
 
     def __contains__(self, address: object) -> bool:
@@ -77,14 +79,14 @@ class SecurityGraph:
     def _compute_blast(self, address: str, max_hops: int) -> BlastRadius:
         if address not in self.graph:
             return BlastRadius()
-        distances = _bounded_distances(self.graph, address, max_hops)
-        nodes = self.graph._node
+        distances = _bounded_distances(self.graph, address, max_hops, self._steps)
         found = []
         for node, dist in distances.items():
-            attrs = nodes[node]
-            weight = classification_weight(attrs.get("classification")) if attrs.get("is_data_store") else 0.0
-            if weight > 0:
-                found.append((-weight, dist, node, attrs.get("classification")))
+            store = self._stores.get(node)
+            if store is None:
+                store = self._stores[node] = _store(self.graph._node[node])
+            if store[0] > 0:
+                found.append((-store[0], dist, node, store[1]))
         found.sort()
         key = tuple(found)  # neighbouring assets often reach the same stores: score each set once
         cached = self._blast_sets.get(key)
@@ -115,19 +117,35 @@ def _edge_weight(_u: str, _v: str, data: dict[str, Any]) -> float | None:
     return NETWORK_EDGE_WEIGHT if kind == EdgeKind.network else 1.0
 
 
-def _bounded_distances(graph: nx.DiGraph, start: str, max_hops: int) -> dict[str, int]:
-    """0-1 BFS: entering a glue node costs 0 hops, any other node 1."""
+def _store(attrs: dict[str, Any]) -> tuple[float, Any]:
+    """(classification weight, classification) of a node; weight 0 unless it is a data store."""
+    weight = classification_weight(attrs.get("classification")) if attrs.get("is_data_store") else 0.0
+    return weight, attrs.get("classification")
+
+
+def _bounded_distances(
+    graph: nx.DiGraph, start: str, max_hops: int, steps: dict[str, tuple[tuple[str, int], ...]] | None = None
+) -> dict[str, int]:
+    """0-1 BFS: entering a glue node costs 0 hops, any other node 1.
+
+    `steps` keeps each expanded node's (successor, cost) pairs for later searches on the same graph.
+    """
     succ = graph._succ  # raw adjacency: no view objects on this hot path
     nodes = graph._node
+    memo = {} if steps is None else steps
     dist = {start: 0}
     queue: deque[str] = deque([start])
     while queue:
         node = queue.popleft()
         here = dist[node]
-        for nxt, data in succ[node].items():
-            if data.get("kind") == EdgeKind.owns:
-                continue
-            step = 0 if nodes[nxt].get("type") in GLUE_TYPES else 1
+        out = memo.get(node)
+        if out is None:
+            out = memo[node] = tuple(
+                (nxt, 0 if nodes[nxt].get("type") in GLUE_TYPES else 1)
+                for nxt, data in succ[node].items()
+                if data.get("kind") != EdgeKind.owns
+            )
+        for nxt, step in out:
             new = here + step
             if new > max_hops or new >= dist.get(nxt, max_hops + 1):
                 continue

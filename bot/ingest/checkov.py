@@ -157,24 +157,22 @@ class _Memo:
         return self.spans[key]
 
     def excerpt(self, record: dict[str, Any]) -> dict[str, Any]:
-        """`excerpt(record, _EXCERPT_KEYS)`, with each distinct string cleaned once."""
+        """`excerpt(record, _EXCERPT_KEYS)`, with each distinct value cleaned once."""
         out: dict[str, Any] = {}
+        texts = self.texts
         for key in _EXCERPT_KEYS:
             value = record.get(key)
             if value is None:
                 continue
             if isinstance(value, int | float | bool):
                 out[key] = value
-            else:
-                out[key] = self._text(value)
+                continue
+            raw = value if isinstance(value, str) else str(value)  # what clean_text cleans
+            cleaned = texts.get(raw)
+            if cleaned is None:
+                cleaned = texts[raw] = clean_text(raw, 200)
+            out[key] = cleaned
         return out
-
-    def _text(self, value: object) -> str:
-        raw = value if isinstance(value, str) else str(value)  # what clean_text cleans
-        cleaned = self.texts.get(raw)
-        if cleaned is None:
-            cleaned = self.texts[raw] = clean_text(raw, 200)
-        return cleaned
 
 
 def _finding(item: _Item, ctx: IngestContext, memo: _Memo) -> Finding:

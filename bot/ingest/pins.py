@@ -3,8 +3,9 @@
 - Terraform modules from a registry with an exact `version = "3.14.0"` (or a GitHub source
   with `?ref=v3.14.0`): the `module` block is the resource;
 - Terraform providers as selected in `.terraform.lock.hcl` (`version = "5.31.0"`), and exact
-  pins in `required_providers` (`version = "5.31.0"` / `"= 5.31.0"`): no inventoried block
-  defines them, so findings on them carry only file and line;
+  pins in `required_providers` (`version = "5.31.0"` / `"= 5.31.0"`): findings on them carry
+  file and line, and mapping (bot.mapping.providers) ties them to the directory's
+  `terraform.required_providers` block;
 - container images with a version tag in Kubernetes workloads (`ghcr.io/acme/api:1.42.0`):
   the workload is the resource.
 
@@ -58,6 +59,19 @@ def _module_names(source: str) -> tuple[str, frozenset[str]] | None:
     ns, name, provider = parts
     go = f"github.com/{ns}/terraform-{provider}-{name}"
     return "/".join(parts), frozenset({"/".join(parts).lower(), _REGISTRY + "/".join(parts).lower(), go.lower()})
+
+
+_PROVIDER_PART = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+
+
+def canonical_provider(source: str) -> str | None:
+    """`namespace/name` of a provider source (`aws` → `hashicorp/aws`; a registry host is dropped)."""
+    parts = source.strip().lower().removeprefix(_REGISTRY).split("/")
+    if len(parts) == 1:
+        parts = ["hashicorp", parts[0]]
+    if len(parts) > 3 or not all(_PROVIDER_PART.match(p) for p in parts[-2:]):
+        return None
+    return f"{parts[-2]}/{parts[-1]}"
 
 
 def provider_names(source: str) -> frozenset[str]:

@@ -92,8 +92,9 @@ def plain_address(resource: Resource) -> str:
 
 
 def _unique_addresses(resources: list[Resource]) -> list[Resource]:
+    parent = _ParentDirs()
     keyers: tuple[Callable[[Resource], str], ...] = (
-        lambda r: str(PurePosixPath(r.file).parent),
+        lambda r: parent(r.file),
         lambda r: r.file,
         lambda r: f"{r.file}#{r.line.start}",
     )
@@ -108,16 +109,26 @@ def _unique_addresses(resources: list[Resource]) -> list[Resource]:
                     names[id(r)] = f"{keyer(r)}:{r.address}"
     if all(names[id(r)] == r.address for r in resources):
         return resources
-    return list(_requalify(resources, names))
+    return list(_requalify(resources, names, parent))
 
 
-def _requalify(resources: list[Resource], names: dict[int, str]) -> Iterable[Resource]:
+class _ParentDirs(dict[str, str]):
+    """`str(PurePosixPath(file).parent)`, worked out once per file (many blocks share one)."""
+
+    def __call__(self, file: str) -> str:
+        found = self.get(file)
+        if found is None:
+            found = self[file] = str(PurePosixPath(file).parent)
+        return found
+
+
+def _requalify(resources: list[Resource], names: dict[int, str], parent: _ParentDirs) -> Iterable[Resource]:
     by_dir: dict[tuple[str, str], str] = {}
     for r in resources:
         if r.kind == IacKind.terraform:
-            by_dir[(str(PurePosixPath(r.file).parent), r.address)] = names[id(r)]
+            by_dir[(parent(r.file), r.address)] = names[id(r)]
     for r in resources:
-        directory = str(PurePosixPath(r.file).parent)
+        directory = parent(r.file)
         refs = tuple(by_dir.get((directory, ref), ref) for ref in r.references)
         if names[id(r)] != r.address or refs != r.references:
             r = r.model_copy(update={"address": names[id(r)], "references": refs})

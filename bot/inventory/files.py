@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from bot.globs import glob_body
 from bot.models.common import ErrorEntry
 
 SKIPPED_DIRS = frozenset(
@@ -21,26 +22,8 @@ NEVER_MANIFESTS = (".fixbot.yml", ".github/workflows/", ".gitlab-ci.yml", "docke
 @lru_cache(maxsize=256)
 def _glob_regex(pattern: str) -> re.Pattern[str]:
     """`**` any depth, `*`/`?` within one segment; a pattern also covers everything below it."""
-    out = []
-    i = 0
     text = pattern.strip().lstrip("/").removeprefix("./").rstrip("/")
-    while i < len(text):
-        if text.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif text.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif text[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif text[i] == "?":
-            out.append("[^/]")
-            i += 1
-        else:
-            out.append(re.escape(text[i]))
-            i += 1
-    return re.compile("".join(out) + "(?:/.*)?")
+    return re.compile(glob_body(text) + "(?:/.*)?")
 
 
 def glob_match(pattern: str, path: str) -> bool:

@@ -40,10 +40,10 @@ class ValueReader:
 
     def expression(self, node: Node) -> Any:
         """Value of an `expression` node (or of one of its direct forms)."""
-        if node.type == "expression" and node.named_child_count == 1:
-            return self._form(node.named_children[0], node)
         if node.type != "expression":
             return self._form(node, node)
+        if node.named_child_count == 1:
+            return self._form(node.named_children[0], node)
         return self._source(node)
 
     def _form(self, form: Node, whole: Node) -> Any:
@@ -80,8 +80,10 @@ class ValueReader:
 
     def string(self, node: Node) -> str:
         """Unquoted value of a `string_lit` / `quoted_template` without interpolation."""
-        parts = [self.text(c) for c in node.named_children if c.type == "template_literal"]
-        return _ESCAPE_RE.sub(lambda m: _ESCAPES.get(m.group(1), m.group(0)), "".join(parts))
+        raw = "".join([self.text(c) for c in node.named_children if c.type == "template_literal"])
+        if "\\" not in raw:
+            return raw  # nothing escaped (the common case)
+        return _ESCAPE_RE.sub(lambda m: _ESCAPES.get(m.group(1), m.group(0)), raw)
 
     def _template(self, node: Node) -> str | None:
         names = {c.type for c in node.named_children}
@@ -130,14 +132,16 @@ class ValueReader:
             return out
         previous_end = -1
         for child in body.named_children:
-            if child.type in ("attribute", "block"):
-                if child.start_point[0] == previous_end:
-                    self.problems.append((child.start_point[0] + 1, "arguments must be on separate lines"))
+            kind = child.type
+            if kind in ("attribute", "block"):
+                start_line = child.start_point[0]
+                if start_line == previous_end:
+                    self.problems.append((start_line + 1, "arguments must be on separate lines"))
                 previous_end = child.end_point[0]
-            if child.type == "attribute":
-                name, expr = child.named_children[0], child.named_children[-1]
-                out[self.text(name)] = self.expression(expr)
-            elif child.type == "block":
+            if kind == "attribute":
+                parts = child.named_children
+                out[self.text(parts[0])] = self.expression(parts[-1])
+            elif kind == "block":
                 block_type, labels, inner = self.block_parts(child)
                 value: Any = self.body(inner)
                 for label in reversed(labels):

@@ -10,22 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from io import StringIO
-from types import MappingProxyType
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import YAMLError
-from ruamel.yaml.nodes import ScalarNode
-from ruamel.yaml.resolver import VersionedResolver, implicit_resolvers
-from ruamel.yaml.tag import Tag
-
-try:
-    from ruamel.yaml.cyaml import CParser
-except ImportError:  # pragma: no cover - ruamel.yaml.clib missing: ruamel's pure-Python parser
-    CParser = None
 
 from bot.errors import InputError
+from bot.inventory.yaml_loader import new_loader
 from bot.models.common import ErrorEntry, LineSpan
 from bot.models.resource import IacKind, Resource
 from bot.yamlsafe import check_aliases
@@ -35,85 +26,6 @@ _KIND_RE = re.compile(r"^kind\s*:", re.M)
 _HELM_RE = re.compile(r"\{\{-?\s")
 _SEPARATOR_RE = re.compile(r"^---(?:[ \t\r]|$)")
 MAX_EXPANDED_NODES = 200_000  # far beyond any real manifest; a billion-laughs document exceeds it
-
-
-def _yaml12_table() -> MappingProxyType[str | None, tuple[tuple[str, Any], ...]]:
-    """ruamel's YAML 1.2 implicit resolvers by first character, as it builds them per load."""
-    table: dict[str | None, list[tuple[str, Any]]] = {}
-    for versions, tag, regexp, first in implicit_resolvers:
-        if (1, 2) in versions:
-            keys: tuple[str | None, ...] = tuple(first) if first is not None else (None,)
-            for ch in keys:
-                table.setdefault(ch, []).append((tag, regexp))
-    return MappingProxyType({ch: tuple(rules) for ch, rules in table.items()})
-
-
-class _Yaml12Resolver(VersionedResolver):
-    """YAML 1.2 resolution from a table built once.
-
-    ruamel rebuilds its table for every load and looks the version up for every scalar
-    (~40% of load time). Manifests do not carry `%YAML` directives; every document is read
-    as YAML 1.2.
-    """
-
-    _TABLE = _yaml12_table()
-
-    @property
-    def processing_version(self) -> tuple[int, int]:
-        return (1, 2)
-
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        if self.yaml_path_resolvers:
-            return super().resolve(kind, value, implicit)
-        if kind is ScalarNode:
-            if implicit[0]:
-                rules = self._TABLE.get(value[0] if value else "", ()) + self._TABLE.get(None, ())
-                for tag, regexp in rules:
-                    if regexp.match(value):
-                        return Tag(suffix=tag)
-            return self.DEFAULT_SCALAR_TAG
-        return super().resolve(kind, value, implicit)
-
-
-if CParser is not None:
-
-    class _CLoader(CParser, SafeConstructor, _Yaml12Resolver):
-        """What `YAML(typ="safe").load_all` builds per call (a class per call), built once."""
-
-        def __init__(self, stream: StringIO) -> None:
-            CParser.__init__(self, stream)
-            self._parser = self._composer = self
-            SafeConstructor.__init__(self, loader=self)
-            self.allow_duplicate_keys = True
-            _Yaml12Resolver.__init__(self, version=None, loadumper=self)
-
-
-class _ManifestYAML(YAML):
-    """The safe loader with a cheaper `load_all` on the C parser (same documents, same errors)."""
-
-    def load_all(self, stream: Any) -> Any:
-        if CParser is None or not isinstance(stream, StringIO) or not self._fast_path():
-            yield from super().load_all(stream)
-            return
-        loader = _CLoader(stream)
-        try:
-            while loader.check_data():
-                yield loader.get_data()
-        finally:
-            loader.dispose()
-
-    def _fast_path(self) -> bool:
-        """Still configured as `new_loader()` left it (what `_CLoader` hard-wires)."""
-        return self.allow_duplicate_keys is True and self.Resolver is _Yaml12Resolver and self.version is None
-
-
-def new_loader() -> YAML:
-    """Safe loader (C parser when `ruamel.yaml.clib` is installed); a duplicate key does not
-    void the file (ruamel keeps the first value)."""
-    loader = _ManifestYAML(typ="safe")
-    loader.Resolver = _Yaml12Resolver
-    loader.allow_duplicate_keys = True
-    return loader
 
 
 def looks_like_kubernetes(text: str) -> bool:

@@ -17,6 +17,7 @@ from bot.models.common import ErrorEntry, LineSpan
 from bot.models.resource import IacKind, Resource
 
 BLOCK_KINDS = ("resource", "data", "module")
+REQUIRED_PROVIDERS_TYPE = "terraform"  # type of the `terraform.required_providers` resource
 TAG_ATTRIBUTES = ("tags", "labels")
 TEMPLATING_ATTRIBUTES = ("count", "for_each")
 _NOT_ADDRESSES = frozenset({"var", "local", "each", "count", "self", "path", "terraform"})
@@ -88,6 +89,8 @@ def _error_line(src: bytes, node: Node | None) -> int:
 
 def _resource(block: Node, reader: ValueReader, rel_path: str) -> Resource | None:
     kind, labels, body = reader.block_parts(block)
+    if kind == "terraform" and not labels:
+        return _required_providers(body, reader, rel_path)
     if kind not in BLOCK_KINDS:
         return None
     if len(labels) != (1 if kind == "module" else 2):
@@ -114,6 +117,28 @@ def _resource(block: Node, reader: ValueReader, rel_path: str) -> Resource | Non
         tags=_tags(attributes),
         references=_references(reader.references, attributes, address),
         templated=_templated(attributes),
+    )
+
+
+def _required_providers(body: Node | None, reader: ValueReader, rel_path: str) -> Resource | None:
+    """`terraform { required_providers { ... } }` as resource `terraform.required_providers`
+    (its span is the inner block's; its attributes the provider entries), so findings on the
+    providers a root module pins (OSV advisories, `.terraform.lock.hcl`) have a block to map to."""
+    inner = next((c for c in body.named_children if c.type == "block"
+                  and reader.block_parts(c)[:2] == ("required_providers", [])), None) if body else None
+    if inner is None:
+        return None
+    reader.references = []
+    return Resource(
+        address=f"{REQUIRED_PROVIDERS_TYPE}.required_providers",
+        kind=IacKind.terraform,
+        type=REQUIRED_PROVIDERS_TYPE,
+        name="required_providers",
+        file=rel_path,
+        line=LineSpan(start=inner.start_point[0] + 1, end=inner.end_point[0] + 1),
+        byte_start=inner.start_byte,
+        byte_end=inner.end_byte,
+        attributes=reader.body(reader.block_parts(inner)[2]),
     )
 
 

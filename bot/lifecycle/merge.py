@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from bot.errors import ConflictError
-from bot.forge.base import PrState, PullRequest
+from bot.errors import ConflictError, ForgeError
+from bot.forge.base import AutoMerger, CheckConclusion, PrState, PullRequest
 from bot.lifecycle.approval import approval_status
 from bot.lifecycle.checks import green_on, run_checks
 from bot.lifecycle.context import Lifecycle
@@ -21,7 +21,7 @@ _STRICT = {Outcome.allow: 0, Outcome.require_approval: 1, Outcome.deny: 2}
 
 @dataclass(frozen=True)
 class MergeResult:
-    status: str  # merged | awaiting_approval | checks_failed | denied | conflict | not_open
+    status: str  # merged | auto_merge | awaiting_approval | checks_failed | denied | conflict | not_open
     detail: str = ""
     merge_sha: str | None = None
     approver: str | None = None
@@ -89,9 +89,44 @@ def _merge(lc: Lifecycle, pr: PullRequest, st: ItemState, decision: Decision, ch
     if pr.head.startswith("fixbot/revert/") and st.merge_sha:
         extra.update({"Fixbot-Reverts": st.merge_sha, "Fixbot-Verification": "failed"})
     trailers = state_trailers(st, **decision_trailers(decision), **extra)
+    title = f"Merge fixbot PR #{pr.number}: {pr.title}"
     try:
-        sha = lc.forge.merge(pr.number, checked, f"Merge fixbot PR #{pr.number}: {pr.title}", trailers)
+        sha = lc.forge.merge(pr.number, checked, title, trailers)
     except ConflictError as exc:
-        return MergeResult("conflict", str(exc))
+        return _auto_merge_or_conflict(lc, pr, checked, title, trailers, str(exc))
     lc.audit.record("merged", {**trailers, "Fixbot-Commit": sha})
     return MergeResult("merged", f"merged as {sha[:12]}", merge_sha=sha, approver=approver)
+
+
+def _auto_merge_or_conflict(lc: Lifecycle, pr: PullRequest, checked: str, title: str,
+                            trailers: Mapping[str, str], why: str) -> MergeResult:
+    """Not mergeable now: when only pending checks stand in the way and the forge offers it, let
+    the forge merge once they pass, pinned to `checked` (the SHA fixbot's checks passed on).
+    Anything going wrong here leaves the old path (wait for the check events), never fails the run."""
+    forge = lc.forge
+    if not isinstance(forge, AutoMerger):
+        return MergeResult("conflict", why)
+    try:
+        if not forge.auto_merge_allowed():
+            return MergeResult("conflict", why)
+        failed = sorted(c.name for c in forge.list_checks(checked) if c.conclusion is CheckConclusion.failure)
+        if failed:
+            return MergeResult("conflict", f"{why}; failed checks: {', '.join(failed)}")
+        auto = forge.enable_auto_merge(pr.number, checked, title, trailers)
+    except ForgeError as exc:
+        return MergeResult("conflict", f"{why}; auto-merge not enabled: {exc}")
+    if not auto.enabled:
+        return MergeResult("conflict", f"{why}; {auto.detail}")
+    if not auto.already:
+        _announce_auto_merge(lc, pr, checked, trailers, auto.detail)
+    return MergeResult("auto_merge", auto.detail)
+
+
+def _announce_auto_merge(lc: Lifecycle, pr: PullRequest, checked: str, trailers: Mapping[str, str],
+                         detail: str) -> None:
+    lc.audit.record("auto_merge", {**trailers, "Fixbot-Commit": checked, "Fixbot-Detail": detail})
+    try:
+        lc.forge.comment(pr.number, f"{detail}: GitHub merges this PR once the required checks pass on "
+                                    f"`{checked[:12]}`. A new push to the branch cancels it.")
+    except ForgeError as exc:  # auto-merge is on either way; the audit record says so
+        lc.note(f"PR #{pr.number}: could not comment that auto-merge is enabled: {exc}")

@@ -22,6 +22,7 @@ from bot.lifecycle.revert import mark_reverted
 from bot.lifecycle.state import ItemState
 
 LATE = "recorded late: recovered after an interrupted run"
+AUTO_MERGED = "merged by the forge's auto-merge once the required checks passed"
 
 
 def _recorded(records: list[AuditRecord]) -> set[tuple[str, str]]:
@@ -46,8 +47,9 @@ def _fix_state(lc: Lifecycle, st: ItemState, seen: set[tuple[str, str]]) -> str 
         return f"PR #{pr.number} was closed: state updated"
     lc.state.update(st.resource, status="merged", merge_sha=pr.merge_sha)
     if ("merged", str(pr.number)) not in seen:
+        detail = AUTO_MERGED if ("auto_merge", str(pr.number)) in seen else LATE
         lc.audit.record("merged", state_trailers(st, **{"Fixbot-PR": str(pr.number), "Fixbot-Commit": pr.merge_sha
-                                                        or "", "Fixbot-Detail": LATE}))
+                                                        or "", "Fixbot-Detail": detail}))
     return f"PR #{pr.number} was merged: state updated"
 
 

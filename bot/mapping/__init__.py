@@ -9,7 +9,8 @@ does not apply, and a `Miss` with a precise reason when it applies but cannot de
 A mapped finding's `resource` is the inventory address, its `file` the block's file, its
 `line` the reported line when it falls inside the block (else the block's span), and its
 `id` is recomputed from (rule, resource) so two scanners reporting the same rule on the same
-resource agree. Nothing is dropped: the rest become `UnmappedFinding(reason=...)`.
+resource agree (plus the match's `identity` when one block holds several subjects: two
+providers of one `required_providers`). Nothing is dropped: the rest become `UnmappedFinding(reason=...)`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 
 from bot.gcpause import gc_paused
 from bot.mapping.live import by_arn, by_azure_id, by_gcp_name, by_k8s_workload, by_owned_tag, by_state
+from bot.mapping.providers import by_provider_pin
 from bot.mapping.strategies import (
     MappingIndex,
     Match,
@@ -43,6 +45,7 @@ _DRIVE_RE = re.compile(r"^[A-Za-z]:/")
 STRATEGIES: tuple[Strategy, ...] = (
     by_address,
     by_k8s_identity,
+    by_provider_pin,
     by_file_and_line,
     by_file_only,
     by_state,
@@ -108,10 +111,15 @@ def apply_match(finding: Finding, match: Match) -> Finding:
             "resource": resource.address,
             "file": resource.file,
             "line": line,
-            "id": fingerprint(finding.rule_id, resource.address, None, None),
+            "id": fingerprint(finding.rule_id, _anchor(resource.address, match.identity), None, None),
             "mapping": MappingNote(strategy=match.strategy, confidence=match.confidence, detail=match.detail),
         }
     )
+
+
+def _anchor(address: str, identity: str | None) -> str:
+    """What a mapped finding's id hangs on: its block, and which part of it when a match says."""
+    return address if identity is None else f"{address}#{identity}"
 
 
 def unmapped_reason(finding: Finding, index: MappingIndex, misses: list[str]) -> str:

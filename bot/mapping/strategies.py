@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.inventory import plain_address
+from bot.inventory.terraform import REQUIRED_PROVIDERS_TYPE
 from bot.models.common import ErrorEntry, Level
 from bot.models.finding import Finding
 from bot.models.resource import IacKind, Inventory, Resource
@@ -29,6 +30,7 @@ class Match:
     strategy: str
     confidence: Level
     detail: str
+    identity: str | None = None  # tells apart findings of one rule on one block (two providers of it)
 
 
 @dataclass(frozen=True)
@@ -93,15 +95,23 @@ def by_address(finding: Finding, index: MappingIndex) -> StrategyResult:
     """The scanner's address: `aws_s3_bucket.x`, `x[0]`, `module.m.aws_s3_bucket.x`, `Kind.ns.name`."""
     if not finding.resource:
         return None
-    address = _INDEX_RE.sub("", finding.resource.strip())
+    memo: dict[tuple[str, str | None], StrategyResult] = index.memo.setdefault("strategies.by_address", {})
+    key = (finding.resource, finding.file)  # all it reads: a resource's findings share the answer
+    if key not in memo:
+        memo[key] = _by_address(finding.resource, finding.file, index)
+    return memo[key]
+
+
+def _by_address(resource: str, file: str | None, index: MappingIndex) -> StrategyResult:
+    address = _INDEX_RE.sub("", resource.strip())
     modules, plain = _split_modules(address)
     candidates = index.by_plain.get(plain) or index.by_plain.get(f"data.{plain}") or []
     if not candidates:
         return Miss(f"no block with address {show(plain)} in the inventory")
-    if finding.file:
-        in_file = [r for r in candidates if r.file == finding.file]
+    if file:
+        in_file = [r for r in candidates if r.file == file]
         if len(in_file) == 1:
-            return Match(in_file[0], "address", Level.high, f"address {show(plain)} in {finding.file}")
+            return Match(in_file[0], "address", Level.high, f"address {show(plain)} in {file}")
         if not in_file:
             return Miss(f"address {show(plain)} is defined in {_names(candidates)}, not in the reported file")
     if modules:
@@ -167,7 +177,8 @@ def by_file_only(finding: Finding, index: MappingIndex) -> StrategyResult:
     """A file that defines exactly one resource, for a finding that names no line."""
     if not finding.file or finding.line is not None or finding.file not in index.by_file:
         return None
-    resources = index.by_file[finding.file]
+    every = index.by_file[finding.file]
+    resources = [r for r in every if r.type != REQUIRED_PROVIDERS_TYPE] or every  # settings are not resources
     if len(resources) == 1:
         return Match(resources[0], "file_only", Level.low, f"{finding.file} defines only {resources[0].address}")
     return Miss(f"{finding.file} defines {len(resources)} resources and the finding gives no line")

@@ -73,9 +73,13 @@ def _result(a: Assessment, rule_index: int, prefix: str = "") -> dict[str, Any]:
     }
     if a.decision is not None:
         props["decision"] = a.decision.outcome.value
+        props["decisionRules"] = [r.rule for r in a.decision.reasons]
         props["policyVersion"] = a.decision.policy_version
     if a.plan is not None:
         props["fixAction"] = a.plan.action
+        props["fixRewriter"] = a.plan.rewriter
+    if a.unfixed is not None:
+        props["unfixed"] = a.unfixed.reason
     return {
         "ruleId": f.rule_id,
         "ruleIndex": rule_index,

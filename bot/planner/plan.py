@@ -24,6 +24,7 @@ from bot.paths import repo_relative
 from bot.planner.catalogue import catalogue_order, rewriter_for
 from bot.planner.diff import plan_diff
 from bot.planner.provider import provider_major
+from bot.yamledit.memo import memoised
 from rewriters.base import Edit, Outcome, RewriteContext, Rewriter, Skip
 
 
@@ -88,10 +89,11 @@ def plan_findings(
         else:
             groups[res.address].append(i)
     cache = _ModuleCache(root, config)
-    for address, idxs in groups.items():
-        planned = plan_resource(resources[address], [assessments[i] for i in idxs], root, config, cache)
-        for i, a in zip(idxs, planned, strict=True):
-            out[i] = a
+    with memoised():  # resources of one manifest share its parsed documents
+        for address, idxs in groups.items():
+            planned = plan_resource(resources[address], [assessments[i] for i in idxs], root, config, cache)
+            for i, a in zip(idxs, planned, strict=True):
+                out[i] = a
     return out
 
 

@@ -8,6 +8,7 @@ and kept in the graph's per-scan memo.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from bot.config import RiskWeights
 from bot.errors import ConfigError
@@ -84,7 +85,7 @@ def _weights(weights: RiskWeights, graph: SecurityGraph) -> tuple[tuple[str, flo
 
 def _finding_key(finding: Finding) -> tuple[object, ...]:
     """Everything the finding-level factors (severity, exploitability) read from a finding."""
-    sources = tuple((s.tool, s.rule_id) for s in finding.sources)
+    sources = tuple([(s.tool, s.rule_id) for s in finding.sources])
     return (finding.severity, finding.exploitability, finding.source, finding.rule_id, sources)
 
 
@@ -101,8 +102,7 @@ def _factors_for(
     return factors
 
 
-@dataclass(frozen=True)
-class _Inputs:
+class _Inputs(NamedTuple):
     """What a factor needs, materialised only on a memo miss."""
 
     finding: Finding
@@ -129,7 +129,7 @@ def assess(
     inputs = _Inputs(finding, resource, view, graph, normalised)
     by_resource = _factors_for(graph, ("risk.resource", resource.address, normalised), context, inputs, True)
     by_finding = _factors_for(graph, ("risk.finding", normalised, _finding_key(finding)), context, inputs, False)
-    factors = tuple(by_resource.get(name) or by_finding[name] for name, _ in normalised)
-    score = round(min(1.0, max(0.0, sum(f.weight * f.value for f in factors))), 2)
+    factors = tuple([by_resource.get(name) or by_finding[name] for name, _ in normalised])
+    score = round(min(1.0, max(0.0, sum([f.weight * f.value for f in factors]))), 2)
     risk = Risk(score=score, factors=factors)
     return Assessment(finding=finding, risk=risk, attack_path=view.attack_path, blast_radius=view.blast)

@@ -19,11 +19,12 @@ log = logging.getLogger("fixbot.server")
 
 
 def refresh_dashboard(forge: GitHubForge, repo: RepoRef, assessments: Sequence[Assessment],
-                      states: Sequence[ItemState], policy_version: str | None) -> str:
+                      states: Sequence[ItemState], policy_version: str | None, close_missing: bool = True) -> str:
+    """`close_missing=False` (a scan that reported input errors) keeps tickets whose finding vanished."""
     try:
         with forge.action("dashboard", DASHBOARD):
             result = sync(forge, repo.full_name, assessments, forge.list_prs(), states,
-                          policy_version=policy_version)
+                          policy_version=policy_version, close_missing=close_missing)
     except ForgeError as exc:
         log.error("dashboard update failed: %s", exc, extra={"repo": repo.full_name})
         return f"dashboard not updated: {exc}"

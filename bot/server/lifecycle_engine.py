@@ -23,25 +23,20 @@ from bot.lifecycle.context import Lifecycle
 from bot.lifecycle.execute import Options
 from bot.lifecycle.fixrun import run_fix
 from bot.lifecycle.naming import PrMeta, decode_meta
-from bot.lifecycle.prs import fixbot_prs
 from bot.lifecycle.verify import record_failed, record_verified
 from bot.models.report import Assessment
 from bot.server.alerts import alert_to_sarif
 from bot.server.dashboard import refresh_dashboard
 from bot.server.escape import code
 from bot.server.settings import Settings
-from bot.server.state import budget, highest_risk_first
+from bot.server.state import fix_target, within_caps
 from bot.server.workspace import Decided, Workspace, make_lifecycle, plan_and_decide
 
 log = logging.getLogger("fixbot.server")
 
 
-def _resource(a: Assessment) -> str:
-    return a.plan.resource if a.plan else a.finding.id
-
-
 def _matches(a: Assessment, only: str) -> bool:
-    return only in (_resource(a), a.finding.rule_id) or _resource(a).endswith(f":{only}")
+    return only in (fix_target(a), a.finding.rule_id) or fix_target(a).endswith(f":{only}")
 
 
 class LifecycleEngine:
@@ -63,27 +58,24 @@ class LifecycleEngine:
              findings: Sequence[Path] = (), caps: bool = True) -> str:
         with self._chain(forge, repo, findings) as (d, lc):
             picked = [a for a in d.assessments if only is None or _matches(a, only)]
-            chosen = self._within_caps(forge, lc, picked) if caps else picked
+            chosen = self._within_caps(forge, lc, d, picked) if caps else picked
             # a partial run must not close PRs whose findings it simply did not look at
             report = run_fix(lc, chosen, Options(close_missing=only is None), d.replan)
             if self.settings.dashboard:
-                refresh_dashboard(forge, repo, d.assessments, lc.state.all(), d.engine.version)
+                refresh_dashboard(forge, repo, d.assessments, lc.state.all(), d.engine.version,
+                                  close_missing=not d.outcome.errors)
         counts = Counter(r.status for r in report.results)
         return ", ".join(f"{n} {s}" for s, n in sorted(counts.items())) or "nothing to fix"
 
-    def _within_caps(self, forge: GitHubForge, lc: Lifecycle, assessments: list[Assessment]) -> list[Assessment]:
-        """Existing PRs are kept up to date; new ones only within the caps, highest risk first."""
-        have = {meta.resource for pr, meta in fixbot_prs(lc)}
-        fresh = {(_resource(a), a.risk.score) for a in assessments if a.plan and _resource(a) not in have}
-        best: dict[str, float] = {}
-        for res, score in fresh:
-            best[res] = max(score, best.get(res, 0.0))
-        b = budget(forge, self.settings.max_open_prs, self.settings.max_new_prs_per_hour)
-        keep = set(highest_risk_first(list(best.items()), b.allowed))
-        if len(best) > len(keep):
-            log.info("caps: %d open, %d new in the last hour; deferring %d resource(s)", b.open_now,
-                     b.new_last_hour, len(best) - len(keep))
-        return [a for a in assessments if _resource(a) in have or _resource(a) in keep or not a.plan]
+    def _within_caps(self, forge: GitHubForge, lc: Lifecycle, d: Decided,
+                     assessments: list[Assessment]) -> list[Assessment]:
+        """The stricter of the server's and the repository's caps."""
+        caps = d.outcome.config.caps
+        chosen, deferred = within_caps(forge, lc, assessments, min(self.settings.max_open_prs, caps.max_open_prs),
+                                       min(self.settings.max_new_prs_per_hour, caps.max_new_prs_per_hour))
+        if deferred:
+            log.info("caps: deferring %d resource(s)", deferred)
+        return chosen
 
     # -- Engine ---------------------------------------------------------------------------
     def onboard(self, forge: GitHubForge, repo: RepoRef) -> str:
@@ -107,7 +99,7 @@ class LifecycleEngine:
         with self._chain(forge, repo) as (d, lc):
             if lc.state.by_pr(number) is None:  # a restarted server: rebuild memory from the scan
                 meta = decode_meta(forge.get_pr(number).body)
-                subset = [a for a in d.assessments if meta and _resource(a) == meta.resource]
+                subset = [a for a in d.assessments if meta and fix_target(a) == meta.resource]
                 run_fix(lc, subset, Options(close_missing=False), d.replan)
             result = lifecycle_on_review(lc, number)
         return f"{result.status}: {result.detail}"
@@ -115,7 +107,7 @@ class LifecycleEngine:
     def verify(self, forge: GitHubForge, repo: RepoRef, applied_ok: bool, detail: str) -> str:
         with self._chain(forge, repo) as (d, lc):
             merged = [st for st in lc.state.all() if st.status == "merged" and st.merge_sha]
-            still = {(_resource(a), a.finding.rule_id) for a in d.assessments}
+            still = {(fix_target(a), a.finding.rule_id) for a in d.assessments}
             out = []
             for st in merged:
                 failing = [r for r in st.rules if (st.resource, r) in still]
@@ -143,14 +135,15 @@ class LifecycleEngine:
         lines = ["| resource | rule | action | risk | decision |", "| --- | --- | --- | --- | --- |"]
         for a in sorted(rows, key=lambda a: -a.risk.score)[:50]:
             outcome = a.decision.outcome.value if a.decision else "undecided"
-            lines.append(f"| {code(_resource(a))} | {code(a.finding.rule_id)} | {code(a.plan.action if a.plan else '')}"
+            action = a.plan.action if a.plan else ""
+            lines.append(f"| {code(fix_target(a))} | {code(a.finding.rule_id)} | {code(action)}"
                          f" | {a.risk.score:.2f} | {outcome} |")
         return "Planned changes (nothing opened):\n\n" + "\n".join(lines)
 
     def explain_text(self, forge: GitHubForge, repo: RepoRef, meta: PrMeta) -> str:
         with self._chain(forge, repo) as (d, _):
             pass
-        rows = [a for a in d.assessments if _resource(a) == meta.resource]
+        rows = [a for a in d.assessments if fix_target(a) == meta.resource]
         if not rows:
             return "The finding is no longer reported on the default branch."
         a = max(rows, key=lambda a: a.risk.score)

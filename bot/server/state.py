@@ -12,7 +12,11 @@ from dataclasses import dataclass
 
 from bot.forge.github import GitHubForge
 from bot.forge.github.convert import closed_by_marker
+from bot.lifecycle.context import Lifecycle
 from bot.lifecycle.naming import BRANCH_PREFIX
+from bot.lifecycle.prs import fixbot_prs
+from bot.models.decision import Outcome
+from bot.models.report import Assessment
 from bot.server.escape import code
 
 LABEL = "fixbot"
@@ -46,3 +50,28 @@ def budget(forge: GitHubForge, max_open: int, max_new_per_hour: int, now: dt.dat
 def highest_risk_first(keys: Sequence[tuple[str, float]], allowed: int) -> list[str]:
     """The `allowed` resources with the highest risk (ties: by name, stable)."""
     return [k for k, _ in sorted(keys, key=lambda kv: (-kv[1], kv[0]))[:allowed]]
+
+
+def fix_target(a: Assessment) -> str:
+    """The resource a fix PR is for (one PR per resource)."""
+    return a.plan.resource if a.plan else a.finding.id
+
+
+def within_caps(forge: GitHubForge, lc: Lifecycle, assessments: Sequence[Assessment], max_open: int,
+                max_new_per_hour: int) -> tuple[list[Assessment], int]:
+    """(what to act on, how many resources were deferred). Existing PRs are kept up to date; new
+    ones only within the caps, highest risk first. A denied fix opens nothing, so it takes no slot."""
+    have = {meta.resource for _pr, meta in fixbot_prs(lc)}
+
+    def denied(a: Assessment) -> bool:
+        return a.decision is not None and a.decision.outcome is Outcome.deny
+
+    best: dict[str, float] = {}
+    for a in assessments:
+        if a.plan and not denied(a) and fix_target(a) not in have:
+            best[fix_target(a)] = max(a.risk.score, best.get(fix_target(a), 0.0))
+    allowed = budget(forge, max_open, max_new_per_hour).allowed
+    keep = set(highest_risk_first(list(best.items()), allowed))
+    chosen = [a for a in assessments
+              if not a.plan or denied(a) or fix_target(a) in have or fix_target(a) in keep]
+    return chosen, len(best) - len(keep)

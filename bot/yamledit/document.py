@@ -19,6 +19,7 @@ from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import YAMLError
 
 from bot.errors import InputError
+from bot.yamledit.memo import current
 from bot.yamledit.merge import merge
 from bot.yamledit.stream import Chunk, document_positions, join, split, split_marker
 from bot.yamledit.style import Indent, detect_indent
@@ -61,10 +62,18 @@ def _has_alias(body: str) -> bool:
 
 def load_documents(text: str, name: str = "document") -> list[Any] | Refusal:
     """Plain values of every document, in `load_all` order (the inventory's `doc_index`)."""
+    memo = current()
+    known = memo.get(text) if memo is not None else None
+    if known is not None:
+        return copy.deepcopy(known)
     try:
-        return load_yaml_all(text, name)
+        docs = load_yaml_all(text, name)
     except InputError as exc:
         return Refusal(TEMPLATED if "{{" in text or "{%" in text else str(exc))
+    if memo is not None:
+        memo.put(text, docs)
+        return copy.deepcopy(docs)
+    return docs
 
 
 def _target(text: str, index: int, docs: list[Any] | None) -> tuple[list[Chunk], int] | Refusal:
@@ -89,37 +98,65 @@ def _target(text: str, index: int, docs: list[Any] | None) -> tuple[list[Chunk],
     return chunks, positions[index]
 
 
+_UNVERIFIED = object()  # no plain value of the new body was checked (see `_edit_body`)
+
+
 def _new_body(body: str, mutate: Mutator) -> str | Refusal:
+    return _edit_body(body, mutate)[0]
+
+
+def _edit_body(body: str, mutate: Mutator) -> tuple[str | Refusal, Any]:
+    """The new body, and its plain value when exactly that text was re-loaded and checked."""
     if "\r\n" in body:  # edit with LF, give the file its CRLF back
         result = _new_body(body.replace("\r\n", "\n"), mutate)
-        return result.replace("\n", "\r\n") if isinstance(result, str) else result
+        return (result.replace("\n", "\r\n") if isinstance(result, str) else result), _UNVERIFIED
     terminated = body if body.endswith("\n") else body + "\n"
     yaml = _round_trip(detect_indent(terminated))
     try:
         pristine = yaml.load(terminated)
         data = copy.deepcopy(pristine)
     except YAMLError as exc:
-        return Refusal(f"document does not load for round-trip editing: {exc}")
+        return Refusal(f"document does not load for round-trip editing: {exc}"), _UNVERIFIED
     if not isinstance(data, CommentedMap):
-        return Refusal("document is not a mapping")
+        return Refusal("document is not a mapping"), _UNVERIFIED
     reason = mutate(data)
     if reason is not None:
-        return Refusal(reason)
+        return Refusal(reason), _UNVERIFIED
     normal, mutated = _dump(yaml, pristine), _dump(yaml, data)
     if normal == mutated:
-        return body
+        return body, _UNVERIFIED
     for strict, shift in ((False, True), (True, True), (True, False)):
         merged = merge(terminated, normal, mutated, shift=shift, strict=strict)
-        if merged is not None and _loads_as(merged, data):  # plain values compare equal to ruamel's
-            return merged if body.endswith("\n") else merged[:-1]
-    return mutated
+        value = _load_plain(merged) if merged is not None else _UNVERIFIED
+        if merged is not None and value is not _UNVERIFIED and bool(value == data):  # plain == ruamel's
+            return (merged, value) if body.endswith("\n") else (merged[:-1], _UNVERIFIED)
+    return mutated, _UNVERIFIED
 
 
-def _loads_as(text: str, wanted: Any) -> bool:
+def _load_plain(text: str) -> Any:
     try:
-        return bool(load_yaml_text(text, "edited document") == wanted)
+        return load_yaml_text(text, "edited document")
     except InputError:
-        return False
+        return _UNVERIFIED
+
+
+def _remember_edit(before: str, index: int, after: str, body: str, value: Any) -> None:
+    """Documents of `after` (= `before` with document `index` now `body`) for the memo.
+
+    Only when every document of the stream parses alone as it does in it: no `%` directive
+    (a `%YAML 1.1` changes how the next document reads), no byte-order mark, no alias in the
+    new body (the stream's alias count stays what was checked).
+    """
+    memo = current()
+    docs = memo.get(before) if memo is not None else None
+    if memo is None or docs is None or value is _UNVERIFIED or "*" in body:
+        return
+    if after.startswith("%") or "\n%" in after or "\r%" in after or "\ufeff" in after:
+        return
+    if memo.get(after) is None:
+        new = list(docs)
+        new[index] = value
+        memo.put(after, new)
 
 
 def edit_document(text: str, index: int, mutate: Mutator, docs: list[Any] | None = None) -> str | Refusal:
@@ -134,13 +171,16 @@ def edit_document(text: str, index: int, mutate: Mutator, docs: list[Any] | None
     if isinstance(target, Refusal):
         return target
     chunks, position = target
-    body = _new_body(chunks[position].body, mutate)
+    body, value = _edit_body(chunks[position].body, mutate)
     if isinstance(body, Refusal) or body == chunks[position].body:
         return body if isinstance(body, Refusal) else text
     if any(split_marker(line) for line in body.splitlines()):
         return Refusal("the edit would introduce a document marker")
     chunks[position] = chunks[position].with_body(body)
-    return join(chunks)
+    result = join(chunks)
+    if chunks[position].is_document:
+        _remember_edit(text, index, result, body, value)
+    return result
 
 
 def append_document(text: str, data: CommentedMap) -> str | Refusal:

@@ -52,6 +52,7 @@ from rewriters.terraform import (
     opensearch_encrypt_at_rest,
     opensearch_enforce_https,
     opensearch_node_to_node,
+    provider_version_upgrade,
     rds_backup_retention,
     rds_copy_tags_to_snapshot,
     rds_deletion_protection,
@@ -144,4 +145,5 @@ TERRAFORM: tuple[Rewriter, ...] = (
     gcp_firewall_restrict_ssh.REWRITER,
     gcp_firewall_restrict_rdp.REWRITER,
     module_version_upgrade.REWRITER,
+    provider_version_upgrade.REWRITER,
 )

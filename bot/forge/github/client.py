@@ -1,14 +1,15 @@
 """One authenticated PyGithub client per token, and the REST call wrapper (retries, errors).
 
-Every request fixbot makes to GitHub goes through `Api.call`/`Api.json`: bounded retries that
-honour `Retry-After`/`x-ratelimit-reset`, GitHub errors mapped to `ForgeError`/`ConflictError`
-with secrets scrubbed from the message.
+Every request fixbot makes to GitHub goes through `Api.call`/`Api.json`/`Api.pages`: bounded
+retries that honour `Retry-After`/`x-ratelimit-reset`, GitHub errors mapped to
+`ForgeError`/`ConflictError` with secrets scrubbed from the message. Every list is read whole:
+`Api.pages` asks for 100 rows a page and follows `Link: rel="next"` to the end.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -21,6 +22,8 @@ from bot.forge.github.retry import RetryPolicy, with_retries
 
 T = TypeVar("T")
 CONFLICT_STATUSES = {409}
+PER_PAGE = 100  # GitHub's maximum page size
+MAX_PAGES = 1000  # 100,000 rows of one list: a guard against a server that never ends the list
 
 
 @dataclass(frozen=True)
@@ -34,7 +37,16 @@ def github_client(token: str, config: ClientConfig) -> Github:
     """PyGithub without its own retry/throttle (fixbot's retry policy is the only one)."""
     return Github(auth=Auth.Token(token), base_url=config.api_url.rstrip("/"), timeout=config.timeout,
                   retry=None, seconds_between_requests=None, seconds_between_writes=None, lazy=True,
-                  user_agent="fixbot")
+                  user_agent="fixbot", per_page=PER_PAGE)
+
+
+def next_link(headers: Mapping[str, str]) -> str | None:
+    """The `rel="next"` URL of a paginated response, if there is one."""
+    link = next((v for k, v in headers.items() if k.lower() == "link"), "")
+    for part in requests.utils.parse_header_links(link) if link else []:
+        if part.get("rel") == "next" and part.get("url"):
+            return part["url"]
+    return None
 
 
 def _message(exc: GithubException) -> str:
@@ -72,3 +84,26 @@ class Api:
             return data
 
         return self.call(once, what or f"{method} {suffix or '/'}", conflict)
+
+    def pages(self, suffix: str, what: str, params: dict[str, Any] | None = None,
+              key: str | None = None) -> list[Any]:
+        """Every row of a paginated list below `/repos/{owner}/{repo}` (`key`: the list inside an object)."""
+        url: str | None = f"/repos/{self.full_name}{suffix}"
+        query: dict[str, Any] | None = {**(params or {}), "per_page": PER_PAGE}
+        rows: list[Any] = []
+        for _ in range(MAX_PAGES):
+            assert url is not None
+            headers, data = self._page(url, query, what)
+            rows.extend((data or {}).get(key) or [] if key else data or [])
+            url, query = next_link(headers), None  # the next URL carries its own query
+            if url is None:
+                return rows
+        raise ForgeError(f"GitHub {what} on {self.full_name}: more than {MAX_PAGES} pages of {PER_PAGE}")
+
+    def _page(self, url: str, query: dict[str, Any] | None, what: str) -> tuple[dict[str, str], Any]:
+        requester = self.gh.requester
+
+        def once() -> tuple[dict[str, str], Any]:
+            return requester.requestJsonAndCheck("GET", url, parameters=query)
+
+        return self.call(once, what)

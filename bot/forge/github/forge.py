@@ -20,6 +20,7 @@ from bot.errors import ConflictError, ForgeError
 from bot.forge.base import CheckConclusion, CheckRun, Comment, FileChange, PrState, PullRequest, Review
 from bot.forge.github import convert
 from bot.forge.github.auth import RepoRef, TokenBroker
+from bot.forge.github.automerge import AutoMergeOps
 from bot.forge.github.client import Api, ClientConfig, github_client
 from bot.forge.github.gitdata import GitData
 from bot.forge.github.issues import IssueOps
@@ -38,7 +39,7 @@ class ForgeConfig:
     teams: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-class GitHubForge(IssueOps):
+class GitHubForge(IssueOps, AutoMergeOps):
     name = "github"
 
     def __init__(self, broker: TokenBroker, repo: RepoRef, config: ForgeConfig | None = None,
@@ -47,6 +48,7 @@ class GitHubForge(IssueOps):
         if self.config.merge_method not in MERGE_METHODS:
             raise ForgeError(f"unknown merge method {self.config.merge_method!r}; use one of {MERGE_METHODS}")
         self._session: tuple[Mapping[str, str], Api] | None = None
+        self._allow_auto_merge: bool | None = None  # the repository's setting, read with clone_info
         self.git = GitData(self._api)
 
     # -- tokens ----------------------------------------------------------------------------
@@ -91,6 +93,7 @@ class GitHubForge(IssueOps):
         with self._api("default_branch") as api:
             data = api.json("GET", "", what="get repository")
         self.git.default = str(data["default_branch"])
+        self._allow_auto_merge = bool(data.get("allow_auto_merge"))
         return str(data["clone_url"]), self.git.default
 
     def head_sha(self, branch: str) -> str | None:
@@ -149,13 +152,13 @@ class GitHubForge(IssueOps):
     def list_prs(self, state: PrState | None = None) -> list[PullRequest]:
         want = {None: "all", PrState.open: "open"}.get(state, "closed")
         with self._api("list_prs") as api:
-            rows = api.call(lambda: [p.raw_data for p in api.repo.get_pulls(state=want)], "list pull requests")
+            rows = api.pages("/pulls", "list pull requests", {"state": want})
         prs = [convert.pull_request(_Pr(r)) for r in rows]
         return [p for p in prs if state is None or p.state == state]
 
     def changed_files(self, number: int) -> list[str]:
         with self._api("changed_files") as api:
-            rows = api.json("GET", f"/pulls/{number}/files", what="list files", params={"per_page": 100})
+            rows = api.pages(f"/pulls/{number}/files", "list files")
             return [r["filename"] for r in rows]
 
     def add_labels(self, number: int, labels: Sequence[str]) -> None:
@@ -168,12 +171,18 @@ class GitHubForge(IssueOps):
         if not users and not slugs:
             return
         with self._api("request_review") as api:
-            api.json("POST", f"/pulls/{number}/requested_reviewers", {"reviewers": users, "team_reviewers": slugs},
-                     "request reviewers")
+            try:
+                api.json("POST", f"/pulls/{number}/requested_reviewers", {"reviewers": users, "team_reviewers": slugs},
+                         "request reviewers", conflict={422})
+            except ConflictError:  # an owner who is not a collaborator: GitHub refuses the whole request
+                names = ", ".join([f"@{u}" for u in users] + [t if t.startswith("@") else f"@{t}" for t in teams])
+                api.json("POST", f"/issues/{number}/comments",
+                         {"body": f"Review needed from the code owners: {names}. GitHub refused the review "
+                                  "request (not all of them are collaborators on this repository)."}, "comment")
 
     def list_reviews(self, number: int) -> list[Review]:
         with self._api("list_reviews") as api:
-            rows = api.json("GET", f"/pulls/{number}/reviews", what="list reviews", params={"per_page": 100})
+            rows = api.pages(f"/pulls/{number}/reviews", "list reviews")
             return [convert.review(_Pr(r)) for r in rows]
 
     def close(self, number: int, comment: str | None = None) -> None:
@@ -187,7 +196,7 @@ class GitHubForge(IssueOps):
     def pull_activity(self) -> list[PrActivity]:
         """Every PR's branch, labels, state and creation time (for the caps), one listing."""
         with self._api("list_prs") as api:
-            rows = api.call(lambda: [p.raw_data for p in api.repo.get_pulls(state="all")], "list pull requests")
+            rows = api.pages("/pulls", "list pull requests", {"state": "all"})
         return [PrActivity(r["head"]["ref"], tuple(lb["name"] for lb in r.get("labels") or []), r["state"],
                            _when(r.get("created_at"))) for r in rows]
 
@@ -197,7 +206,7 @@ class GitHubForge(IssueOps):
 
     def list_comments(self, number: int) -> list[Comment]:
         with self._api("list_comments") as api:
-            rows = api.json("GET", f"/issues/{number}/comments", what="list comments", params={"per_page": 100})
+            rows = api.pages(f"/issues/{number}/comments", "list comments")
             return [Comment(id=r["id"], user=(r.get("user") or {}).get("login", ""), body=r.get("body") or "")
                     for r in rows]
 
@@ -215,10 +224,9 @@ class GitHubForge(IssueOps):
 
     def list_checks(self, sha: str) -> list[CheckRun]:
         with self._api("list_checks") as api:
-            runs = api.json("GET", f"/commits/{sha}/check-runs", what="list check runs", params={"per_page": 100})
-            status = api.json("GET", f"/commits/{sha}/status", what="combined status", params={"per_page": 100})
-        checks = [convert.check_run(r) for r in runs.get("check_runs", [])]
-        return checks + [convert.status_check(s, sha) for s in status.get("statuses", [])]
+            runs = api.pages(f"/commits/{sha}/check-runs", "list check runs", key="check_runs")
+            statuses = api.pages(f"/commits/{sha}/status", "combined status", key="statuses")
+        return [convert.check_run(r) for r in runs] + [convert.status_check(s, sha) for s in statuses]
 
     def merge(self, number: int, expected_head_sha: str, message: str, trailers: Mapping[str, str]) -> str:
         from bot.audit.trailers import with_trailers

@@ -7,15 +7,12 @@ GitHub's issue listing also returns pull requests; they are dropped here.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
 from bot.forge.base import Issue
 from bot.forge.github.client import Api
-
-PAGE = 100
-MAX_PAGES = 20  # 2,000 issues carrying one fixbot label is far beyond any real repository
 
 
 def to_issue(raw: dict[str, Any]) -> Issue:
@@ -32,19 +29,12 @@ class IssueOps:
     if TYPE_CHECKING:
         def _api(self, op: str) -> AbstractContextManager[Api]: ...
 
-    def _pages(self, label: str, state: str) -> Iterator[list[dict[str, Any]]]:
-        with self._api("list_issues") as api:
-            for page in range(1, MAX_PAGES + 1):
-                params = {"labels": label, "state": state, "per_page": PAGE, "page": page,
-                          "sort": "created", "direction": "asc"}
-                rows: list[dict[str, Any]] = api.json("GET", "/issues", what="list issues", params=params)
-                yield rows
-                if len(rows) < PAGE:
-                    return
-
     def list_issues(self, label: str, state: str = "all") -> list[Issue]:
-        """Issues (never pull requests) carrying `label`, oldest first."""
-        return [to_issue(r) for rows in self._pages(label, state) for r in rows if "pull_request" not in r]
+        """Issues (never pull requests) carrying `label`, oldest first (every page)."""
+        params = {"labels": label, "state": state, "sort": "created", "direction": "asc"}
+        with self._api("list_issues") as api:
+            rows: list[dict[str, Any]] = api.pages("/issues", "list issues", params)
+        return [to_issue(r) for r in rows if "pull_request" not in r]
 
     def create_issue(self, title: str, body: str, labels: Sequence[str] = ()) -> Issue:
         with self._api("create_issue") as api:

@@ -30,6 +30,7 @@ NEEDS: dict[str, dict[str, str]] = {
     "list_checks": {"checks": R, "statuses": R},
     "merge": {"contents": W, "pull_requests": R, "checks": R, "statuses": R},
     "close": {"pull_requests": W},
+    "enable_auto_merge": {"contents": W, "pull_requests": W},  # automerge.py (GraphQL mutation)
     "comment": {"issues": W},
     "list_comments": {"issues": R},
     "react": {"issues": W},

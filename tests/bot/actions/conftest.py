@@ -29,8 +29,7 @@ ROOT = Path(__file__).resolve().parents[3]
 WORKFLOW = ROOT / ".github" / "workflows" / "scan.yml"
 DEMO = ROOT / "bot" / "demo" / "sample_repo"
 CHECKOV_JSON = ROOT / "tests" / "fixtures" / "sarif" / "demo_checkov.json"
-WEBHOOKS = Path("/work/shared/github/webhooks")
-LOCAL_WEBHOOKS = ROOT / "tests" / "fixtures" / "github" / "webhooks"
+WEBHOOKS = ROOT / "tests" / "fixtures" / "github" / "webhooks"  # GitHub's documented payloads (octokit)
 WORKFLOW_TOKEN = {"contents": "write", "pull_requests": "write", "issues": "write", "checks": "write",
                   "statuses": "read", "security_events": "write", "metadata": "read"}
 INSTALLERS = {"install", "checkov"}  # the test provides their effect (fixbot on PATH, FIXBOT_CHECKOV)
@@ -67,9 +66,7 @@ class Sim:
 
     def event(self) -> Path:
         """The push payload GitHub documents, pointed at this repository and commit."""
-        name = "push.json"
-        source = WEBHOOKS / name if (WEBHOOKS / name).is_file() else LOCAL_WEBHOOKS / name
-        payload: dict[str, Any] = json.loads(source.read_text())
+        payload: dict[str, Any] = json.loads((WEBHOOKS / "push.json").read_text())
         payload.update(ref="refs/heads/main", after=self.repo.store.ref("heads/main"))
         payload["repository"] = {**payload["repository"], "full_name": self.repo.full_name, "name": self.repo.name}
         path = self.tmp / "event.json"
@@ -91,9 +88,9 @@ class Sim:
             env["FIXBOT_CHECKOV"] = str(ROOT / ".venv-checkov" / "bin" / "checkov")
         return env
 
-    def run(self, inputs: dict[str, Any], *, checkov: bool = False) -> Run:
+    def run(self, inputs: dict[str, Any], *, checkov: bool = False, secrets: dict[str, str] | None = None) -> Run:
         workflow = load_workflow(WORKFLOW)
-        ctx = Context(inputs=with_defaults(workflow, inputs), secrets={}, github={"token": self.token,
+        ctx = Context(inputs=with_defaults(workflow, inputs), secrets=secrets or {}, github={"token": self.token,
                       "repository": self.repo.full_name}, runner={"temp": str(self.tmp / "runner-temp")})
         env = self.env(checkov)
         steps = run_job(workflow, "scan", ctx, env, self.workspace, self.tmp, INSTALLERS)
@@ -103,7 +100,8 @@ class Sim:
 @pytest.fixture
 def sim(tmp_path: Path) -> Iterator[Sim]:
     with StandIn(tmp_path / "standin") as gh:
-        repo = gh.add_repo("octo-org", "infra", demo_files(), collaborators={"alice": "write"})
+        owners = {"dev-alice": "write", "alice": "write"}  # CODEOWNERS users have write access
+        repo = gh.add_repo("octo-org", "infra", demo_files(), collaborators=owners)
         gh.install([repo], WORKFLOW_TOKEN)
         broker = TokenBroker(AppCredentials(gh.app_id, gh.private_key_pem), gh.url, retry=RetryPolicy(2, 0.01))
         with broker.token(RepoRef(repo.owner, repo.name), WORKFLOW_TOKEN) as tok:  # the job's GITHUB_TOKEN

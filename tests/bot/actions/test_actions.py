@@ -20,6 +20,7 @@ from bot.models.report import Assessment, RepositoryInfo, ScanReport
 from bot.models.risk import Risk
 from tests.harness.workflow_sim import parse_output_file
 
+WEBHOOKS = Path(__file__).resolve().parents[2] / "fixtures" / "github" / "webhooks"
 EVIL = "Bucket | is [public](https://evil.example) @octo-org/admins\n::set-env name=X::1 100%"
 
 
@@ -89,6 +90,12 @@ def test_env_reads_runner_variables_then_the_event(tmp_path: Path) -> None:
     env = ActionsEnv.from_env({"GITHUB_ACTIONS": "true", "GITHUB_EVENT_PATH": str(event),
                                "GITHUB_REPOSITORY": "o/r", "GITHUB_SHA": "b" * 40, "GITHUB_REF": "refs/tags/v1"})
     assert env is not None and env.target() == ("o/r", "b" * 40, "refs/tags/v1")
+    pr_event = json.loads((WEBHOOKS / "pull_request.opened.json").read_text())
+    event.write_text(json.dumps(pr_event))
+    env = ActionsEnv.from_env({"GITHUB_ACTIONS": "true", "GITHUB_EVENT_PATH": str(event)})
+    assert env is not None and env.target() == (pr_event["repository"]["full_name"],
+                                                pr_event["pull_request"]["head"]["sha"],
+                                                f"refs/pull/{pr_event['number']}/head")
     event.write_text("{not json")
     with pytest.raises(InputError, match="GITHUB_EVENT_PATH"):
         ActionsEnv.from_env({"GITHUB_ACTIONS": "true", "GITHUB_EVENT_PATH": str(event)}).target()  # type: ignore[union-attr]

@@ -6,8 +6,9 @@ import json
 
 import pytest
 
+from bot.forge.github import AppCredentials, RepoRef, TokenBroker
 from tests.bot.actions.conftest import CHECKOV_JSON, Sim
-from tests.bot.output.test_sarif import schema_errors
+from tests.harness.sarif_schema import schema_errors
 
 
 def test_report_mode_uploads_sarif_writes_summary_outputs_and_fails_on_threshold(sim: Sim) -> None:
@@ -54,6 +55,16 @@ def test_fix_mode_opens_prs_through_policy_and_links_them(sim: Sim) -> None:
     assert len(pulls) <= 5
 
 
+def test_fix_mode_respects_the_caps_of_the_default_branch_config(sim: Sim) -> None:
+    sim.gh.push(sim.repo, "main", {".fixbot.yml": "caps:\n  max_new_prs_per_hour: 1\n"}, "cap fixbot")
+    run = sim.run({"findings": str(CHECKOV_JSON), "run-checkov": False, "dashboard": False, "mode": "fix"})
+    assert run.step("fix").returncode == 0, run.step("fix").stderr[-2000:]
+    [pr] = sim.gh.pulls(sim.repo)
+    assert "aws_s3_bucket.payments" in pr.title + pr.body  # the highest risk resource goes first
+    assert "resource(s) deferred by the PR caps" in run.summary
+    assert "| deny |" in run.summary  # denied fixes are reported and took no slot
+
+
 def test_a_second_fix_run_keeps_prs_and_the_scan_links_them(sim: Sim) -> None:
     first = sim.run({"findings": str(CHECKOV_JSON), "run-checkov": False, "dashboard": False, "mode": "fix"})
     assert first.step("fix").returncode == 0, first.step("fix").stderr[-2000:]
@@ -63,6 +74,33 @@ def test_a_second_fix_run_keeps_prs_and_the_scan_links_them(sim: Sim) -> None:
     assert {p.number for p in sim.gh.pulls(sim.repo) if p.number in opened} == opened
     scan_summary = second.step("scan").summary
     assert any(f"#{n}" in scan_summary for n in opened)  # the scan table links the open fix PRs
+
+
+def test_app_credentials_mint_narrow_revoked_tokens_instead_of_the_workflow_token(sim: Sim) -> None:
+    before = {t.value for t in sim.gh.tokens()}
+    run = sim.run({"findings": str(CHECKOV_JSON), "run-checkov": False, "dashboard": False, "mode": "fix",
+                   "app-id": str(sim.gh.app_id)}, secrets={"app-private-key": sim.gh.private_key_pem.decode()})
+    assert run.step("fix").returncode == 0, run.step("fix").stderr[-2000:]
+    assert sim.gh.sarif_uploads(sim.repo) and sim.gh.pulls(sim.repo)
+    minted = [t for t in sim.gh.tokens() if t.value not in before]
+    assert minted and all(t.revoked and t.repository_ids == (sim.repo.id,) for t in minted)
+    assert {"security_events": "write"} in [t.permissions for t in minted]  # the upload's own token
+    workflow_token = next(t for t in sim.gh.tokens() if t.value == sim.token)
+    assert workflow_token.used == 0  # GITHUB_TOKEN was never used when App credentials were given
+
+
+def test_a_refused_upload_fails_the_step_after_writing_summary_and_outputs(sim: Sim) -> None:
+    broker = TokenBroker(AppCredentials(sim.gh.app_id, sim.gh.private_key_pem), sim.gh.url)
+    with broker.token(RepoRef(sim.repo.owner, sim.repo.name), {"contents": "read", "pull_requests": "read"}) as tok:
+        sim.token = tok.value  # a GITHUB_TOKEN without security-events: write
+        run = sim.run({"findings": str(CHECKOV_JSON), "run-checkov": False, "dashboard": False})
+    broker.close()
+    scan = run.step("scan")
+    assert scan.returncode == 2 and "upload SARIF" in scan.stderr and "(403)" in scan.stderr
+    assert sim.gh.sarif_uploads(sim.repo) == []
+    assert "**GitHub step failed** (nothing uploaded)" in scan.summary and "| 0.94 |" in scan.summary
+    assert scan.outputs["findings"] == "76" and "sarif-id" not in scan.outputs
+    assert not run.step("threshold").ran
 
 
 def test_bad_mode_fails_before_anything_runs(sim: Sim) -> None:

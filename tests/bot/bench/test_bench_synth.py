@@ -15,7 +15,13 @@ from bot.config import RepoConfig
 from bot.context import build_context
 from bot.graph import build_graph
 from bot.inventory import build_inventory
-from bot.models.resource import IacKind
+from bot.inventory.terraform import REQUIRED_PROVIDERS_TYPE
+from bot.models.resource import IacKind, Inventory, Resource
+
+
+def generated(inventory: Inventory) -> list[Resource]:
+    """The generated resources, without each directory's `versions.tf` settings block."""
+    return [r for r in inventory.resources if r.type != REQUIRED_PROVIDERS_TYPE]
 
 
 @pytest.mark.parametrize("size", [1, 37, 120])
@@ -23,14 +29,14 @@ def test_generator_writes_exactly_the_requested_resources(tmp_path: Path, size: 
     root = generate_repo(tmp_path / "repo", size)
     inventory = build_inventory(root, RepoConfig())
     assert inventory.errors == ()
-    assert len(inventory.resources) == size
-    assert len({r.address for r in inventory.resources}) == size
+    assert len(generated(inventory)) == size
+    assert len({r.address for r in generated(inventory)}) == size
 
 
 def test_generated_repo_mixes_terraform_and_kubernetes_with_connected_graph(tmp_path: Path) -> None:
     root = generate_repo(tmp_path / "repo", 120)
     inventory = build_inventory(root, RepoConfig())
-    kinds = Counter(r.kind for r in inventory.resources)
+    kinds = Counter(r.kind for r in generated(inventory))
     assert kinds[IacKind.terraform] == 90 and kinds[IacKind.kubernetes] == 30
     assert len({str(Path(r.file).parent) for r in inventory.resources}) >= 4
     graph = build_graph(inventory, build_context(root, RepoConfig(), inventory))

@@ -137,3 +137,12 @@ def test_fixture_repository_end_to_end(tmp_path: Path) -> None:
     assert "environment" not in store.evidence
     bare = build_context(FIXTURE, RepoConfig(), inventory).for_resource(inventory.by_address()["aws_s3_bucket.this"])
     assert (bare.owners, bare.evidence["owners"]) == ((), "no CODEOWNERS file (.github/, root or docs/)")
+
+
+def test_one_context_answers_each_resource_by_its_own_content() -> None:
+    context = build_context(FIXTURE, RepoConfig(), Inventory(root=str(FIXTURE)))
+    prod = res("envs/prod/main.tf", {"environment": "prod"})
+    dev = res("envs/prod/main.tf", {"environment": "dev"})  # same address, other tags
+    assert context.for_resource(prod).environment == "prod"
+    assert context.for_resource(dev).environment == "dev"
+    assert context.for_resource(prod) == ctx_for(prod)  # asked again: the same answer

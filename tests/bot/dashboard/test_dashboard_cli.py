@@ -74,7 +74,7 @@ def test_the_command_upserts_the_dashboard_and_tickets_and_reruns_quietly(
     (ticket,) = w.gh.issues(w.repo, TICKET_LABEL)
     assert len(boxes(dash.body)) == 1 and f"ticket #{ticket.number}" in dash.body
     assert "@octo-org" not in dash.body and "@octo-org" not in ticket.body and "](https://" not in dash.body
-    assert "kms\\_key\\_arn" in ticket.body and ticket.title == "fixbot: no automatic fix for aws_ebs_volume.db"
+    assert "`kms_key_arn`" in ticket.body and ticket.title == "fixbot: no automatic fix for aws_ebs_volume.db"
     mark = len(w.gh.state.requests)
     assert dashboard(repo, findings(tmp_path), "--format", "json") == 0
     out = json.loads(capsys.readouterr().out)
@@ -113,3 +113,54 @@ def test_without_repo_the_command_refuses_and_dry_run_prints_the_body(
     assert main(["dashboard", str(repo), "--no-checkov", "--findings", str(f), "--dry-run"]) == 0
     body = capsys.readouterr().out
     assert body.startswith("<!-- fixbot-dashboard:v1 -->") and "## Open findings by risk" in body
+
+
+def test_verified_fixes_come_from_the_lifecycle_memory_of_an_earlier_fix_run(
+        env: tuple[World, Path], tmp_path: Path) -> None:
+    from bot.lifecycle.naming import PrMeta, encode_meta
+    from bot.lifecycle.state import BotState, ItemState
+    from tests.harness.github_standin.state import Pull
+
+    w, repo = env
+    meta = PrMeta(resource="aws_s3_bucket.old", action="block_public_s3_access", finding_ids=("f" * 16,))
+    w.repo.issues[1] = Pull(1, "fixbot: old", f"x\n{encode_meta(meta)}", "fixbot/b/1", "main", "fixbot[bot]",
+                            state="closed", merged=True, merge_commit_sha="e" * 40)
+    state_dir = tmp_path / "work" / ".git" / "fixbot"
+    state_dir.mkdir(parents=True)
+    BotState(state_dir).put(ItemState(resource="aws_s3_bucket.old", status="verified", pr=1))
+    assert dashboard(repo, findings(tmp_path), "--state-dir", str(state_dir)) == 0
+    (dash,) = w.gh.issues(w.repo, DASHBOARD_LABEL)
+    assert "- #1 (merged) on aws\\_s3\\_bucket.old: **verified**" in dash.body
+    assert main(["dashboard", str(repo), "--repo", "o/r", "--no-checkov", "--state-dir", str(tmp_path)]) == 2
+
+
+def test_under_github_actions_the_step_gets_outputs_and_a_summary_line(
+        env: tuple[World, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    w, repo = env
+    out, summary = tmp_path / "gh_output", tmp_path / "gh_summary"
+    for name, value in {"GITHUB_ACTIONS": "true", "GITHUB_OUTPUT": str(out), "GITHUB_STEP_SUMMARY": str(summary),
+                        "GITHUB_REPOSITORY": "octo-org/infra", "GITHUB_SERVER_URL": "https://github.com"}.items():
+        monkeypatch.setenv(name, value)
+    assert dashboard(repo, findings(tmp_path)) == 0
+    (dash,) = w.gh.issues(w.repo, DASHBOARD_LABEL)
+    url = f"https://github.com/octo-org/infra/issues/{dash.number}"
+    lines = out.read_text().splitlines()
+    assert lines[lines.index(next(x for x in lines if x.startswith("dashboard-url<<"))) + 1] == url
+    assert any(x.startswith("tickets-open<<") for x in lines)
+    assert f"Dashboard: [#{dash.number}]({url}) (created); 1 ticket(s)" in summary.read_text()
+
+
+def test_a_scan_with_input_errors_never_closes_tickets(env: tuple[World, Path], tmp_path: Path) -> None:
+    w, repo = env
+    dashboard(repo, findings(tmp_path))
+    (ticket,) = w.gh.issues(w.repo, TICKET_LABEL)
+    only_s3 = tmp_path / "s3.json"
+    data = json.loads(findings(tmp_path).read_text())
+    data["results"]["failed_checks"] = data["results"]["failed_checks"][:1]
+    only_s3.write_text(json.dumps(data))
+    (repo / "broken.tf").write_text('resource "aws_s3_bucket" "x" {\n  bucket = \n')
+    assert dashboard(repo, only_s3) == 0
+    assert w.repo.issues[ticket.number].state == "open"  # maybe the volume is in a file that failed to parse
+    (repo / "broken.tf").unlink()
+    assert dashboard(repo, only_s3) == 0
+    assert w.repo.issues[ticket.number].state == "closed"

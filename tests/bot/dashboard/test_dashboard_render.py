@@ -109,3 +109,11 @@ def test_a_huge_scan_stays_under_githubs_body_limit() -> None:
     body = render_dashboard(build_view("octo-org/infra", many, []))
     assert len(body) <= 65_000 and "lower-risk finding(s) not shown" in body
     assert len(boxes(body)) == len(read_rows(body)) > 0  # every shown box is known to the handler
+
+
+def test_a_finding_id_that_could_break_a_marker_gets_no_checkbox() -> None:
+    a = decided("aws_s3_bucket.odd", "CKV_AWS_20", 0.5)
+    odd = a.model_copy(update={"finding": a.finding.model_copy(update={"id": "x --> <b>hi</b>"})})
+    body = render_dashboard(build_view("octo-org/infra", [odd], []))
+    assert boxes(body) == {} and read_rows(body) == {} and "<b>" not in body
+    assert "- **0.50 medium**" in body  # still listed, as text

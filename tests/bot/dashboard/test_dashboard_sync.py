@@ -2,33 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from pathlib import Path
-
-import pytest
+from collections.abc import Sequence
 
 from bot.dashboard import sync
 from bot.dashboard.markers import DASHBOARD_LABEL, DASHBOARD_MARKER, TICKET_LABEL, TICKET_RESOLVED
 from bot.dashboard.sync import DashboardSync
 from bot.forge.github.permissions import DASHBOARD
 from bot.models.report import Assessment
-from tests.bot.server.conftest import _check
 from tests.harness.dashboard import decided
 from tests.harness.github_standin.state import Pull
-from tests.harness.github_standin.world import World, world
+from tests.harness.github_standin.world import World
 
 HOT = decided("aws_s3_bucket.web", "CKV_AWS_20", 0.9)
 CMK = decided("aws_ebs_volume.db", "CKV_AWS_189", 0.64, planned=False, missing=("kms_key_arn",))
 CMK2 = decided("aws_ebs_volume.db", "CKV2_AWS_2", 0.4, planned=False)
 LOOSE = decided("aws_s3_bucket.misc", "CKV_CUSTOM_1", 0.3, planned=False)
 WRITES = ("POST", "PATCH", "PUT", "DELETE")
-
-
-@pytest.fixture
-def w(tmp_path: Path) -> Iterator[World]:
-    with world(tmp_path) as wd:
-        yield wd
-        _check(wd)
 
 
 def run(w: World, assessments: Sequence[Assessment]) -> DashboardSync:
@@ -51,8 +40,8 @@ def test_first_sync_opens_the_dashboard_and_one_ticket_per_resource(w: World) ->
                             "fixbot: no automatic fix for aws_s3_bucket.misc"}
     db = tickets["fixbot: no automatic fix for aws_ebs_volume.db"].body
     assert db.count("### ") == 3 and db.index("CKV\\_AWS\\_189") < db.index("CKV2\\_AWS\\_2")  # riskiest first
-    assert "missing parameter kms\\_key\\_arn: ARN or reference of the customer managed KMS key" in db
-    assert "`parameters:` → `ebs\\_volume\\_cmk:`" in db and "**exposure** 1.00 × weight 0.20" in db
+    assert "missing parameter `kms_key_arn`: ARN or reference of the customer managed KMS key" in db
+    assert "`parameters:` → `ebs_volume_cmk:` → `kms_key_arn:`" in db and "**exposure** 1.00 x weight 0.20" in db
     assert "recommendation: " in db and "Risk 0.64 (high)" in db
     assert f"ticket #{tickets['fixbot: no automatic fix for aws_ebs_volume.db'].number}" in dash.body
 
@@ -107,3 +96,13 @@ def test_renamed_or_closed_dashboard_is_restored_and_a_human_lookalike_is_not_ad
     w.gh.human_close(w.repo, first.number, "alice")
     assert run(w, [HOT]).action == "reopened" and w.repo.issues[first.number].state == "open"
     assert w.repo.issues[fake].body.endswith("mine")  # never touched
+
+
+def test_a_duplicate_dashboard_from_concurrent_runs_is_closed(w: World) -> None:
+    first = run(w, [HOT])
+    forge = w.forge()
+    dup = forge.create_issue("fixbot dashboard", w.repo.issues[first.number].body, [DASHBOARD_LABEL])
+    again = run(w, [HOT])
+    assert again.number == first.number and again.action == "unchanged"
+    assert w.repo.issues[dup.number].state == "closed" and w.repo.issues[dup.number].state_reason == "not_planned"
+    assert f"Duplicate of #{first.number}" in w.repo.comments[dup.number][-1].body

@@ -66,9 +66,27 @@ def test_scan_merges_advisories_on_one_pin_into_one_upgrade(pinned: Path, fixtur
     assert module.upgrade is not None and module.upgrade.fixed == "3.19.0"  # fixes both advisories
     assert sorted(s.rule_id for s in module.sources) == ["GHSA-4c9f-8hq2-wr3m", "GHSA-9m3q-2rvx-c7jw"]
     assert module.severity is Severity.critical
-    assert {a.finding.resource for a in report.assessments} == {"module.vpc", "Deployment.default.api"}
-    (provider,) = report.unmapped  # no inventoried block defines a provider pin: reported, not guessed
-    assert "file 'infra/.terraform.lock.hcl' is not in the inventory" in provider.reason
+    assert {a.finding.resource for a in report.assessments} == {
+        "module.vpc", "Deployment.default.api", "terraform.required_providers"}
+    provider = next(a.finding for a in report.assessments if a.finding.resource == "terraform.required_providers")
+    assert (provider.file, provider.upgrade) == ("infra/versions.tf", module.upgrade.model_copy(
+        update={"package": "hashicorp/aws", "current": "5.20.0", "fixed": "5.31.0"}))
+    assert provider.mapping is not None and provider.mapping.strategy == "provider_pin"
+    assert report.unmapped == ()
+
+
+def test_a_locked_provider_no_block_requires_stays_unmapped(pinned: Path, tmp_path: Path) -> None:
+    record = {"id": "GHSA-r4nd-0000-0001", "modified": "2026-01-01T00:00:00Z", "affected": [{
+        "package": {"ecosystem": "Go", "name": "github.com/hashicorp/terraform-provider-random"},
+        "ranges": [{"type": "SEMVER", "events": [{"introduced": "0"}, {"fixed": "3.6.1"}]}]}]}
+    path = tmp_path / "osv.json"
+    path.write_text(json.dumps([record]))
+    report = scan(ScanRequest(root=pinned, findings_files=(path,), run_checkov=False))
+    assert report.assessments == ()
+    (random,) = report.unmapped  # selected in the lock file, required nowhere: reported, not guessed
+    assert random.finding.file == "infra/.terraform.lock.hcl"
+    assert ("provider 'hashicorp/random' pinned in infra/.terraform.lock.hcl has no required_providers entry "
+            "in the root module infra") in random.reason
 
 
 def test_range_forms_and_explicit_versions(pinned: Path) -> None:

@@ -22,6 +22,7 @@ def prod() -> dict:
 
 def test_every_resource_data_and_module_block_is_found_and_comments_are_not(prod: dict) -> None:
     assert list(prod) == [
+        "terraform.required_providers",
         "aws_s3_bucket.payments",
         "aws_s3_bucket_policy.payments",
         "aws_instance.workers",
@@ -32,6 +33,21 @@ def test_every_resource_data_and_module_block_is_found_and_comments_are_not(prod
     ]
     assert prod["data.aws_ami.base"].type == "aws_ami"
     assert prod["module.store"].type == "module" and prod["module.store"].name == "store"
+
+
+def test_required_providers_is_a_resource_spanning_its_block(prod: dict) -> None:
+    block = prod["terraform.required_providers"]
+    assert (block.type, block.name, block.file) == ("terraform", "required_providers", "envs/prod/main.tf")
+    assert (block.line.start, block.line.end) == (3, 8)
+    assert MAIN.read_bytes()[block.byte_start : block.byte_end].decode().startswith("required_providers {")
+    assert block.attributes == {"aws": {"source": "hashicorp/aws", "version": "~> 4.67"}}
+    assert block.references == () and not block.templated
+
+
+def test_terraform_block_without_required_providers_is_not_a_resource() -> None:
+    src = b'terraform {\n  required_version = ">= 1.5"\n  backend "s3" {}\n}\nterraform {}\n'
+    parsed = parse_terraform(src, "versions.tf")
+    assert parsed.resources == [] and parsed.errors == []
 
 
 def test_spans_are_exact_lines_and_bytes_despite_odd_spacing(prod: dict) -> None:

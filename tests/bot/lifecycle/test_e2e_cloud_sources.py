@@ -39,15 +39,19 @@ def test_security_hub_bucket_finding_becomes_a_pr_on_its_terraform_file(
     assert '-  acl    = "public-read"\n+  acl    = "private"' in diff
 
 
-def test_osv_advisories_become_upgrade_prs_for_the_module_and_the_image(
+def test_osv_advisories_become_upgrade_prs_for_the_module_the_image_and_the_provider(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     repo = make_repo(tmp_path / "repo", FILES)
     advisories = ASFF.parent.parent / "osv" / "advisories.json"
     assert main(["fix", str(repo), "--findings", str(advisories), "--no-checkov", "--format", "json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert sorted((r["resource"], r["status"]) for r in report["results"]) == [
-        ("Deployment.default.api", "awaiting_approval"), ("module.vpc", "awaiting_approval")]
+        ("Deployment.default.api", "awaiting_approval"), ("module.vpc", "awaiting_approval"),
+        ("terraform.required_providers", "awaiting_approval")]
     diffs = {pr.head.split("/")[1]: git(repo, "diff", f"{pr.base}...{pr.head}") for pr in LocalForge(repo).list_prs()}
     assert '-  version = "3.14.0"\n+  version = "3.19.0"' in diffs["upgrade_module_version"]
     assert ("-          image: ghcr.io/acme/payments-api:1.42.0\n"
             "+          image: ghcr.io/acme/payments-api:1.42.3") in diffs["upgrade_image_tag"]
+    provider = diffs["upgrade_provider_version"]  # the lock file's provider, raised in required_providers
+    assert '-      version = "~> 5.0"\n+      version = "~> 5.31"' in provider
+    assert ".terraform.lock.hcl" not in provider  # left to `terraform init -upgrade`

@@ -151,7 +151,7 @@ def test_untrusted_text_is_quoted_and_cut_in_reasons(inventory: Inventory) -> No
 
 def test_strategies_are_an_explicit_ordered_list_that_can_be_extended(inventory: Inventory) -> None:
     names = [s.__name__ for s in STRATEGIES]
-    assert names[:4] == ["by_address", "by_k8s_identity", "by_file_and_line", "by_file_only"]
+    assert names[:5] == ["by_address", "by_k8s_identity", "by_provider_pin", "by_file_and_line", "by_file_only"]
 
     def by_bucket_name(f: Finding, index: MappingIndex) -> Match | None:
         if not (f.asset or "").startswith("bucket-name:"):

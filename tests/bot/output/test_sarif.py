@@ -8,22 +8,15 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import pytest
 
 from bot.cli.main import main
 from bot.models.decision import Outcome
+from tests.harness.sarif_schema import schema_errors
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "sarif"
 DEMO = Path(__file__).resolve().parents[3] / "bot" / "demo" / "sample_repo"
 CHECKOV_JSON = FIXTURES / "demo_checkov.json"
-
-
-def schema_errors(sarif: dict[str, Any]) -> list[str]:
-    schema = json.loads((FIXTURES / "sarif-schema-2.1.0.json").read_text())
-    assert schema["$schema"] == "http://json-schema.org/draft-04/schema#"
-    validator = jsonschema.Draft4Validator(schema, format_checker=jsonschema.FormatChecker())
-    return [f"{list(e.absolute_path)}: {e.message[:200]}" for e in validator.iter_errors(sarif)]
 
 
 @pytest.fixture
@@ -55,7 +48,8 @@ def assert_code_scanning_ready(sarif: dict[str, Any], repo_root: Path) -> None:
         assert 1 <= loc["region"]["startLine"] <= loc["region"]["endLine"] <= lines
         props = r["properties"]
         assert 0.0 <= props["risk"] <= 1.0
-        assert props["decision"] in {o.value for o in Outcome}
+        assert props["decision"] in {o.value for o in Outcome} and props["decisionRules"]
+        assert ("fixAction" in props) != ("unfixed" in props)  # a planned fix, or why there is none
         assert r["partialFingerprints"]["fixbotFindingId/v1"] == props["fixbotId"]
         assert f"risk {props['risk']:.2f}" in r["message"]["text"]
 

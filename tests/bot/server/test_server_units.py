@@ -15,7 +15,7 @@ from tests.harness.lifecycle import assessment
 
 ISSUE_EVENTS = {"installation", "installation_repositories", "push", "check_suite", "check_run", "status",
                 "pull_request_review", "pull_request", "workflow_run", "deployment_status", "code_scanning_alert",
-                "issue_comment"}
+                "issue_comment", "issues"}  # issues: dashboard checkboxes (bot/server/handlers/dashboard_events.py)
 PAYLOADS = Path(__file__).resolve().parents[2] / "fixtures" / "github" / "webhooks"
 
 

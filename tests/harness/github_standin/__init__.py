@@ -22,7 +22,14 @@ import jwt
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from tests.harness.github_standin import routes_app, routes_code_scanning, routes_git, routes_issues, routes_pulls
+from tests.harness.github_standin import (
+    automerge,
+    routes_app,
+    routes_code_scanning,
+    routes_git,
+    routes_issues,
+    routes_pulls,
+)
 from tests.harness.github_standin.contract import ContractChecker
 from tests.harness.github_standin.gitstore import GitStore
 from tests.harness.github_standin.http import Fault, HttpError, make_handler, make_routes
@@ -120,16 +127,19 @@ class StandIn:
             head = sha or repo.store.ref(f"heads/{pr.head}") or pr.head_sha
             review = Review(self.state.next_id(), login, state, head)
             pr.reviews.append(review)
+            automerge.settle(repo)
             return review
 
     def set_status(self, repo: Repo, sha: str, context: str, state: str) -> None:
         with self.state.lock:
             repo.statuses.append((sha, context, state))
+            automerge.settle(repo)
 
     def set_check(self, repo: Repo, sha: str, name: str, conclusion: str) -> Check:
         with self.state.lock:
             check = Check(self.state.next_id(), name, sha, "completed", conclusion)
             repo.checks.append(check)
+            automerge.settle(repo)
             return check
 
     def human_comment(self, repo: Repo, number: int, login: str, body: str) -> Comment:
@@ -157,7 +167,9 @@ class StandIn:
 
     def push(self, repo: Repo, branch: str, files: dict[str, str | None], message: str = "human change") -> str:
         with self.state.lock:
-            return repo.store.seed(branch, files, message)  # type: ignore[arg-type]
+            sha = repo.store.seed(branch, files, message)  # type: ignore[arg-type]
+            automerge.settle(repo)  # a new head drops auto-merge
+            return sha
 
     # what tests assert
     def pulls(self, repo: Repo) -> list[Pull]:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler
 from typing import Any
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
 from tests.harness.github_standin.contract import ContractChecker, spec_document
 from tests.harness.github_standin.state import LEVELS, LoggedRequest, Repo, State, Token
@@ -39,6 +39,7 @@ class Call:
     repo: Repo | None
     token: Token | None
     jwt_claims: dict[str, Any] | None
+    path: str = ""  # the request path as sent (for `Link` headers)
 
 
 @dataclass
@@ -87,6 +88,23 @@ class Fault:
     headers: dict[str, str] = field(default_factory=dict)
     message: str = "Server Error"
     delay: float = 0.0
+
+
+def paged(call: Call, rows: list[Any]) -> tuple[list[Any], dict[str, str]]:
+    """One page of `rows` as GitHub serves a list: `per_page` (default 30, max 100), `page`, `Link`."""
+    try:
+        per_page, page = max(1, min(int(call.query.get("per_page", 30)), 100)), max(1, int(call.query.get("page", 1)))
+    except ValueError:
+        raise HttpError(422, "Validation Failed: page and per_page must be integers") from None
+    last = max(1, -(-len(rows) // per_page))
+    base = (call.repo.api if call.repo else "https://api.github.com") + call.path
+
+    def url(n: int) -> str:
+        return f"{base}?{urlencode({**call.query, 'per_page': per_page, 'page': n})}"
+
+    links = ([f'<{url(page + 1)}>; rel="next"', f'<{url(last)}>; rel="last"'] if page < last else []) + \
+        ([f'<{url(1)}>; rel="first"', f'<{url(page - 1)}>; rel="prev"'] if page > 1 else [])
+    return rows[(page - 1) * per_page: page * per_page], ({"Link": ", ".join(links)} if links else {})
 
 
 def error_body(message: str) -> dict[str, Any]:
@@ -139,6 +157,10 @@ def serve(server: Any, method: str, path: str, query: dict[str, str], raw: bytes
           headers: dict[str, str]) -> tuple[int, Any, dict[str, str], str | None, str | None]:
     """Answer one request: (status, JSON body, headers, installation token used, route pattern)."""
     checker: ContractChecker = server.checker
+    if path == "/graphql":  # not in the OpenAPI subset: validated by hand there
+        from tests.harness.github_standin.automerge import serve_graphql
+
+        return serve_graphql(server, method, raw, headers)
     route, args = _match(server.routes, method, path)
     if route is None:
         checker.unknown(method, path)
@@ -152,6 +174,7 @@ def serve(server: Any, method: str, path: str, query: dict[str, str], raw: bytes
         return fault.status, error_body(fault.message), fault.headers, used, route.pattern
     try:
         call = _authorize(server, route, method, args, query, raw, headers, token_value)
+        call.path = path
         with server.state.lock:
             reply = route.handler(server.state, call)
     except HttpError as exc:

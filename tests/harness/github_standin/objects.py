@@ -71,8 +71,15 @@ def pull(repo: Repo, pr: Pull) -> dict[str, Any]:
         "created_at": pr.created_at, "updated_at": pr.created_at,
         "merged_at": now_iso() if pr.merged else None, "closed_at": now_iso() if closed else None,
         "merged_by": user(pr.merged_by) if pr.merged_by else None, "locked": False, "draft": False,
-        "milestone": None, "assignee": None, "assignees": [], "auto_merge": None, "active_lock_reason": None,
+        "milestone": None, "assignee": None, "assignees": [], "auto_merge": auto_merge(pr),
+        "active_lock_reason": None, "node_id": f"PR_{repo.id}_{pr.number}",
     })
+
+
+def auto_merge(pr: Pull) -> dict[str, Any] | None:
+    am = pr.auto_merge
+    return None if am is None else {"enabled_by": user(am.enabled_by), "merge_method": am.merge_method,
+                                    "commit_title": am.commit_title, "commit_message": am.commit_message}
 
 
 def ref(repo: Repo, name: str, sha: str) -> dict[str, Any]:
@@ -122,7 +129,8 @@ def issue(repo: Repo, p: Pull) -> dict[str, Any]:
     kind = "pull" if p.head else "issues"
     value = merge(value, {
         "id": p.number + 9000, "node_id": f"I_{p.number}", "number": p.number, "title": p.title, "body": p.body,
-        "state": p.state, "state_reason": p.state_reason, "url": url, "repository_url": f"{repo.api}/repos/{repo.full_name}",
+        "state": p.state, "state_reason": p.state_reason, "url": url,
+        "repository_url": f"{repo.api}/repos/{repo.full_name}",
         "labels_url": f"{url}/labels{{/name}}", "comments_url": f"{url}/comments", "events_url": f"{url}/events",
         "html_url": f"https://github.com/{repo.full_name}/{kind}/{p.number}",
         "user": {"__replace__": True, **user(p.user)}, "labels": [label(n) for n in p.labels],

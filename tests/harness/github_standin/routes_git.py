@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 from typing import Any
 
+from tests.harness.github_standin import automerge
 from tests.harness.github_standin.gitstore import GitError, TreeEntry
 from tests.harness.github_standin.http import Call, HttpError, Reply
 from tests.harness.github_standin.objects import git_commit, ref
@@ -63,6 +64,7 @@ def update_ref(state: State, call: Call) -> Reply:
     if not req.get("force") and not repo.store.is_ancestor(old, sha):
         raise HttpError(422, "Update is not a fast forward")
     repo.store.set_ref(name, sha, old)
+    automerge.settle(repo)  # a moved head drops auto-merge, like GitHub
     return Reply(200, ref(repo, name, sha))
 
 

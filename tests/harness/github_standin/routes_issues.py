@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tests.harness.github_standin.http import Call, HttpError, Reply
+from tests.harness.github_standin import automerge
+from tests.harness.github_standin.http import Call, HttpError, Reply, paged
 from tests.harness.github_standin.objects import check_run, comment, issue, label, repo_obj, user
 from tests.harness.github_standin.state import Check, Comment, Pull, Repo, State
 from tests.harness.github_standin.templates import body
@@ -38,7 +39,8 @@ def create_comment(state: State, call: Call) -> Reply:
 
 def list_comments(state: State, call: Call) -> Reply:
     repo, issue = _issue(call)
-    return Reply(200, [comment(repo, issue.number, c) for c in repo.comments.get(issue.number, [])])
+    page, links = paged(call, repo.comments.get(issue.number, []))
+    return Reply(200, [comment(repo, issue.number, c) for c in page], links)
 
 
 def add_labels(state: State, call: Call) -> Reply:
@@ -73,6 +75,7 @@ def create_check(state: State, call: Call) -> Reply:
     c = Check(state.next_id(), str(req["name"]), str(req["head_sha"]), status, conclusion,
               str(output.get("title", "")), str(output.get("summary", "")))
     repo.checks.append(c)
+    automerge.settle(repo)  # a required check going green merges an auto-merge PR, like GitHub
     return Reply(201, check_run(repo, c))
 
 
@@ -82,8 +85,8 @@ def list_checks(state: State, call: Call) -> Reply:
     runs = [c for c in repo.checks if c.head_sha == sha]
     if call.query.get("filter", "latest") == "latest":  # GitHub's default: the newest run per name
         runs = list({c.name: c for c in runs}.values())
-    rows = [check_run(repo, c) for c in runs]
-    return Reply(200, {"total_count": len(rows), "check_runs": rows})
+    page, links = paged(call, runs)
+    return Reply(200, {"total_count": len(runs), "check_runs": [check_run(repo, c) for c in page]}, links)
 
 
 def combined_status(state: State, call: Call) -> Reply:
@@ -96,8 +99,9 @@ def combined_status(state: State, call: Call) -> Reply:
     states = {r["state"] for r in rows}
     overall = "failure" if states & {"failure", "error"} else ("pending" if "pending" in states or not rows
                                                                else "success")
-    value.update(sha=sha, state=overall, statuses=rows, total_count=len(rows))
-    return Reply(200, value)
+    page, links = paged(call, rows)
+    value.update(sha=sha, state=overall, statuses=page, total_count=len(rows))
+    return Reply(200, value, links)
 
 
 def get_repo(state: State, call: Call) -> Reply:
@@ -143,8 +147,8 @@ def list_issues(state: State, call: Call) -> Reply:
     if q.get("creator"):
         rows = [p for p in rows if p.user == q["creator"]]
     rows.sort(key=lambda p: p.number, reverse=q.get("direction", "desc") == "desc")
-    per_page, page = min(int(q.get("per_page", 30)), 100), int(q.get("page", 1))
-    return Reply(200, [issue(repo, p) for p in rows[(page - 1) * per_page: page * per_page]])
+    page, links = paged(call, rows)
+    return Reply(200, [issue(repo, p) for p in page], links)
 
 
 def create_issue(state: State, call: Call) -> Reply:

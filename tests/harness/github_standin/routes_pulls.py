@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.harness.github_standin.http import Call, HttpError, Reply
+from tests.harness.github_standin.http import Call, HttpError, Reply, paged
 from tests.harness.github_standin.objects import pull, review, team, user
 from tests.harness.github_standin.state import Pull, Repo, State
 
@@ -49,9 +49,8 @@ def list_pulls(state: State, call: Call) -> Reply:
         rows = [p for p in rows if p.head == q["head"].split(":")[-1]]
     if q.get("base"):
         rows = [p for p in rows if p.base == q["base"]]
-    per_page, page = int(q.get("per_page", 30)), int(q.get("page", 1))
-    rows = sorted(rows, key=lambda p: -p.number)[(page - 1) * per_page: page * per_page]
-    return Reply(200, [pull(repo, p) for p in rows])
+    page, links = paged(call, sorted(rows, key=lambda p: -p.number))
+    return Reply(200, [pull(repo, p) for p in page], links)
 
 
 def get_pull(state: State, call: Call) -> Reply:
@@ -85,7 +84,8 @@ def request_reviewers(state: State, call: Call) -> Reply:
 
 def list_reviews(state: State, call: Call) -> Reply:
     repo, pr = _pr(call)
-    return Reply(200, [review(repo, r) for r in pr.reviews])
+    page, links = paged(call, pr.reviews)
+    return Reply(200, [review(repo, r) for r in page], links)
 
 
 def list_files(state: State, call: Call) -> Reply:
@@ -98,10 +98,11 @@ def list_files(state: State, call: Call) -> Reply:
              "raw_url": f"https://github.com/{repo.full_name}/raw/{head}/{path}",
              "contents_url": f"https://api.github.com/repos/{repo.full_name}/contents/{path}?ref={head}"}
             for st, path in repo.store.changed(base, head)]
-    return Reply(200, rows)
+    page, links = paged(call, rows)
+    return Reply(200, page, links)
 
 
-def _check_protection(repo: Repo, pr: Pull, head_sha: str) -> None:
+def check_protection(repo: Repo, pr: Pull, head_sha: str) -> None:
     rule = repo.protection.get(pr.base)
     if rule is None:
         return
@@ -123,18 +124,26 @@ def merge_pull(state: State, call: Call) -> Reply:
         raise HttpError(405, "Pull Request is not mergeable")
     if req.get("sha") and req["sha"] != head_sha:
         raise HttpError(409, "Head branch was modified. Review and try the merge again.")
-    _check_protection(repo, pr, head_sha)
-    tree = repo.store.merge_tree(base_sha, head_sha)
-    if tree is None:
-        raise HttpError(405, "Pull Request is not mergeable")
-    method = req.get("merge_method", "merge")
+    check_protection(repo, pr, head_sha)
     title = str(req.get("commit_title") or f"Merge pull request #{pr.number} from {pr.head}")
-    message = title + ("\n\n" + str(req["commit_message"]) if req.get("commit_message") else "")
-    parents = [base_sha] if method == "squash" else [base_sha, head_sha]
-    sha = repo.store.commit_tree(tree, parents, message + "\n")
-    repo.store.set_ref(f"heads/{pr.base}", sha, base_sha)
-    pr.state, pr.merged, pr.merge_commit_sha, pr.merged_by, pr.head_sha = "closed", True, sha, APP_LOGIN, head_sha
+    sha = merge_now(repo, pr, str(req.get("merge_method", "merge")), title, str(req.get("commit_message") or ""),
+                    APP_LOGIN)
     return Reply(200, {"sha": sha, "merged": True, "message": "Pull Request successfully merged"})
+
+
+def merge_now(repo: Repo, pr: Pull, method: str, title: str, message: str, actor: str) -> str:
+    """Merge `pr` into its base as `actor` (protection already checked); the merge commit SHA."""
+    head_sha, base_sha = repo.store.ref(f"heads/{pr.head}"), repo.store.ref(f"heads/{pr.base}")
+    tree = repo.store.merge_tree(base_sha or "", head_sha or "") if head_sha and base_sha else None
+    if tree is None or head_sha is None or base_sha is None:
+        raise HttpError(405, "Pull Request is not mergeable")
+    text = title + ("\n\n" + message if message else "")
+    parents = [base_sha] if method == "squash" else [base_sha, head_sha]
+    sha = repo.store.commit_tree(tree, parents, text + "\n")
+    repo.store.set_ref(f"heads/{pr.base}", sha, base_sha)
+    pr.state, pr.merged, pr.merge_commit_sha, pr.merged_by, pr.head_sha = "closed", True, sha, actor, head_sha
+    pr.auto_merge = None
+    return sha
 
 
 def is_merged(state: State, call: Call) -> Reply:

@@ -36,6 +36,17 @@ class Review:
 
 
 @dataclass
+class AutoMerge:
+    """GitHub auto-merge enabled on a pull request (by the GraphQL mutation)."""
+
+    enabled_by: str
+    merge_method: str  # merge | squash | rebase
+    commit_title: str
+    commit_message: str
+    head_sha: str  # the head it was enabled on: GitHub drops auto-merge when the head moves
+
+
+@dataclass
 class Pull:
     number: int
     title: str
@@ -55,6 +66,7 @@ class Pull:
     head_sha: str = ""  # last known head (kept after the branch is deleted)
     created_at: str = field(default_factory=lambda: now_iso())
     state_reason: str | None = None  # plain issues: completed | not_planned | reopened
+    auto_merge: AutoMerge | None = None
 
 
 @dataclass

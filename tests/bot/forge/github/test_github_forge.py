@@ -148,3 +148,12 @@ def test_reviews_reviewers_files_comments_and_listing(w: World) -> None:
     forge.close(number, "superseded")
     assert forge.get_pr(number).state is PrState.closed
     assert forge.user_permission("mallory") == "none"
+
+
+def test_review_request_refused_for_a_non_collaborator_becomes_a_comment(w: World) -> None:
+    number, _sha = open_fix(w)
+    forge = w.forge()
+    forge.request_review(number, ["mallory"])  # GitHub answers 422: not a collaborator
+    assert forge.get_pr(number).requested_reviewers == ()
+    (note,) = forge.list_comments(number)
+    assert note.body.startswith("Review needed from the code owners: @mallory.")
