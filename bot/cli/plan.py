@@ -1,7 +1,9 @@
-"""`fixbot plan PATH`: the minimal fix planned for each finding, or why there is none.
+"""`fixbot plan PATH`: the minimal fix planned for each finding, or why there is none, and
+what the policy would decide about it.
 
 Never modifies the repository: `--format patch` prints one unified diff to apply yourself
-(`git apply`), `json` is the scan report contract with `plan` / `unfixed` per finding.
+(`git apply`), `json` is the scan report contract with `plan` / `unfixed` and `decision` per
+finding and the report's `policy_version`.
 """
 
 from __future__ import annotations
@@ -14,12 +16,13 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from bot.cli.render import write_output
+from bot.chain import plan_and_decide
+from bot.cli.render import as_text, write_output
 from bot.cli.scan import scan_request
 from bot.models.common import Level
+from bot.models.decision import Outcome
 from bot.models.report import Assessment, ScanReport
-from bot.pipeline import scan
-from bot.planner import plan_findings, render_patch
+from bot.planner import render_patch
 
 FORMATS = ("table", "json", "patch")
 
@@ -39,11 +42,20 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output", type=Path, help="write to FILE instead of stdout")
 
 
+_OUTCOME_STYLE = {Outcome.allow: "green", Outcome.require_approval: "yellow", Outcome.deny: "red"}
+
+
 def planned_report(args: argparse.Namespace) -> ScanReport:
-    request = scan_request(args)
-    outcome = scan(request)
-    planned = plan_findings(outcome.assessments, outcome.inventory, request.root.resolve(), outcome.config)
-    return outcome.report().model_copy(update={"assessments": tuple(planned)})
+    """scan → plan → decide (the policy sees only authoritative input; nothing is written)."""
+    return plan_and_decide(scan_request(args)).report()
+
+
+def _decision(a: Assessment) -> Text:
+    if a.decision is None:
+        return Text("")
+    rules = ", ".join(r.rule for r in a.decision.reasons)
+    return Text(f"{a.decision.outcome.value}" + (f" ({rules})" if rules else ""),
+                style=_OUTCOME_STYLE.get(a.decision.outcome, ""))
 
 
 def _status(a: Assessment) -> Text:
@@ -60,7 +72,7 @@ def _status(a: Assessment) -> Text:
 
 def plan_table(report: ScanReport) -> Table:
     table = Table(title="fixbot plan", show_lines=True)
-    for col in ("#", "risk", "rule", "resource", "rewriter", "confidence", "status"):
+    for col in ("#", "risk", "rule", "resource", "rewriter", "confidence", "status", "decision"):
         table.add_column(col, overflow="fold")
     for i, a in enumerate(report.assessments, 1):
         plan = a.plan
@@ -72,6 +84,7 @@ def plan_table(report: ScanReport) -> Table:
             plan.rewriter if plan else (a.unfixed.rewriter or "" if a.unfixed else ""),
             Level(plan.confidence).value if plan else "",
             _status(a),
+            _decision(a),
         )
     return table
 
@@ -81,10 +94,7 @@ def render(report: ScanReport, fmt: str) -> str:
         return json.dumps(report.to_json(), indent=2)
     if fmt == "patch":
         return render_patch(report.assessments)
-    console = Console(record=True, width=160)
-    with console.capture():
-        print_table(report, console)
-    return console.export_text()
+    return as_text(lambda console: print_table(report, console))
 
 
 def print_table(report: ScanReport, console: Console) -> None:
@@ -94,6 +104,10 @@ def print_table(report: ScanReport, console: Console) -> None:
         f"{planned} of {len(report.assessments)} finding(s) planned; "
         "`--format patch` prints the diff to `git apply`; nothing was modified."
     )
+    counts = {o: sum(1 for a in report.assessments if a.decision and a.decision.outcome is o) for o in Outcome}
+    decided = ", ".join(f"{n} {o.value}" for o, n in counts.items() if n)
+    if decided:
+        console.print(Text(f"policy {report.policy_version}: {decided}"))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.console import Console
@@ -30,6 +32,13 @@ def write_output(text: str, output: Path | None) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def as_text(draw: Callable[[Console], None], width: int = 160) -> str:
+    """What `draw` prints, as plain text (for `--output FILE`): no colour codes, fixed width."""
+    console = Console(record=True, width=width, file=io.StringIO())
+    draw(console)
+    return console.export_text()
 
 
 def location(a: Assessment) -> str:

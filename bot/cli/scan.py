@@ -12,7 +12,7 @@ from typing import Any
 from rich.console import Console
 
 from bot.chain import ChainResult, plan_and_decide
-from bot.cli.render import render_markdown, render_table, write_output
+from bot.cli.render import as_text, render_markdown, render_table, write_output
 from bot.cli.scan_github import DEFAULT_ANNOTATION_THRESHOLD, add_github_arguments, only_paths, publish, repo_prefix
 from bot.errors import EXIT_THRESHOLD, InputError
 from bot.models.report import ScanReport
@@ -80,10 +80,7 @@ def emit(report: ScanReport, args: argparse.Namespace) -> None:
     elif args.format == "markdown":
         write_output(render_markdown(report), args.output)
     elif args.output is not None:
-        console = Console(record=True, width=160)
-        with console.capture():
-            render_table(report, console)
-        write_output(console.export_text(), args.output)
+        write_output(as_text(lambda console: render_table(report, console)), args.output)
     else:
         render_table(report, Console())
 

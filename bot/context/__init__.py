@@ -8,14 +8,21 @@ a finding's own text never does.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from pydantic import Field
 
 from bot.config import RepoConfig
-from bot.context.classification import classification_of, config_value_errors, criticality_of
+from bot.context.classification import (
+    classification_of,
+    config_value_errors,
+    criticality_of,
+    default_classification,
+    default_criticality,
+)
 from bot.context.codeowners import CodeOwners, OwnerRule, load_codeowners
-from bot.context.environment import environment_of
+from bot.context.environment import Found, environment_of
 from bot.models.common import ErrorEntry, Frozen
 from bot.models.resource import Inventory, Resource
 
@@ -45,6 +52,11 @@ class RepoContext:
         default_factory=dict, init=False, repr=False, compare=False
     )
 
+    @cached_property
+    def _defaults(self) -> tuple[Found, Found]:
+        """The config's default classification and criticality, worked out once."""
+        return default_classification(self.config), default_criticality(self.config)
+
     def owners_of(self, path: str) -> tuple[str, ...]:
         return self.codeowners.owners_of(path)
 
@@ -64,8 +76,8 @@ class RepoContext:
         env = environment_of(resource, self.config)
         if env is not None:
             evidence["environment"] = env[1]
-        classification = classification_of(resource, self.config)
-        criticality = criticality_of(resource, self.config)
+        classification = classification_of(resource, self.config, self._defaults[0])
+        criticality = criticality_of(resource, self.config, self._defaults[1])
         evidence["data_classification"] = classification[1]
         evidence["criticality"] = criticality[1]
         rule = self.codeowners.rule_for(resource.file)

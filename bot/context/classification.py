@@ -64,19 +64,32 @@ def _default(config: RepoConfig, field: str, normalise: Normaliser, fallback: st
     return value, f"default {field.removeprefix('default_')} (no tag or rule)"
 
 
-def classification_of(resource: Resource, config: RepoConfig) -> Found:
+def default_classification(config: RepoConfig) -> Found:
+    """What a resource with no rule or tag saying otherwise is classified as."""
+    return _default(config, "default_data_classification", normalise_classification, "internal")
+
+
+def default_criticality(config: RepoConfig) -> Found:
+    return _default(config, "default_criticality", normalise_criticality, "medium")
+
+
+def classification_of(resource: Resource, config: RepoConfig, default: Found | None = None) -> Found:
+    """`default` is `default_classification(config)` when the caller already has it."""
     return (
         _from_rule(resource, config, "data_classification", normalise_classification)
         or _from_tags(resource, CLASSIFICATION_KEYS, normalise_classification)
-        or _default(config, "default_data_classification", normalise_classification, "internal")
+        or default
+        or default_classification(config)
     )
 
 
-def criticality_of(resource: Resource, config: RepoConfig) -> Found:
+def criticality_of(resource: Resource, config: RepoConfig, default: Found | None = None) -> Found:
+    """`default` is `default_criticality(config)` when the caller already has it."""
     return (
         _from_rule(resource, config, "criticality", normalise_criticality)
         or _from_tags(resource, CRITICALITY_KEYS, normalise_criticality)
-        or _default(config, "default_criticality", normalise_criticality, "medium")
+        or default
+        or default_criticality(config)
     )
 
 

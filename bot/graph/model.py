@@ -37,7 +37,7 @@ class SecurityGraph:
         self._blast: dict[tuple[str, int], BlastRadius] = {}
         self._blast_sets: dict[tuple[tuple[float, int, str, Any], ...], BlastRadius] = {}
         self._steps: dict[str, tuple[tuple[str, int], ...]] = {}  # blast BFS: reach edges out of a node
-        self._stores: dict[str, tuple[float, Any]] = {}  # blast: a node's (store weight, classification)
+        self._stores: dict[str, tuple[float, Any]] | None = None  # blast: (weight, classification) of data stores
         self.memo: dict[Any, Any] = {}  # per-scan cache for later stages' derived values (risk)
 
     def __contains__(self, address: object) -> bool:
@@ -80,13 +80,8 @@ class SecurityGraph:
         if address not in self.graph:
             return BlastRadius()
         distances = _bounded_distances(self.graph, address, max_hops, self._steps)
-        found = []
-        for node, dist in distances.items():
-            store = self._stores.get(node)
-            if store is None:
-                store = self._stores[node] = _store(self.graph._node[node])
-            if store[0] > 0:
-                found.append((-store[0], dist, node, store[1]))
+        stores = self._store_nodes()
+        found = [(-stores[n][0], distances[n], n, stores[n][1]) for n in stores.keys() & distances.keys()]
         found.sort()
         key = tuple(found)  # neighbouring assets often reach the same stores: score each set once
         cached = self._blast_sets.get(key)
@@ -94,6 +89,13 @@ class SecurityGraph:
             assets = tuple(BlastAsset(address=n, classification=c, distance=d) for _, d, n, c in found)
             cached = self._blast_sets[key] = score_blast(assets)
         return cached
+
+    def _store_nodes(self) -> dict[str, tuple[float, Any]]:
+        """The nodes that count in a blast radius (weight > 0), read once from the built graph."""
+        if self._stores is None:
+            weighed = ((n, _store(attrs)) for n, attrs in self.graph._node.items())
+            self._stores = {n: store for n, store in weighed if store[0] > 0}
+        return self._stores
 
 
 def score_blast(assets: tuple[BlastAsset, ...]) -> BlastRadius:

@@ -106,7 +106,7 @@ def anchored_path(root: Path, raw: str) -> str:
     """
     rel = repo_relative(root, raw, what="finding path")
     text = raw.replace("\\", "/").removeprefix("file://")
-    if Path(text).is_absolute() and not _inside(Path(text), root) and not (root / rel).is_file():
+    if Path(text).is_absolute() and not (root / rel).is_file() and not _inside(Path(text), root):
         raise InputError(f"finding path {raw!r} is absolute and outside the repository")
     return rel
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from bot.errors import IngestError, InputError
 from bot.gcpause import gc_paused
@@ -20,15 +20,13 @@ from bot.ingest.base import (
     SourceOutput,
     clean_rule_id,
     clean_text,
-    line_span,
     path_error,
 )
-from bot.models.common import ErrorEntry, Frozen, LineSpan, Severity
+from bot.ingest.checkov_memo import Memo, checkov_span
+from bot.models.common import ErrorEntry, Frozen, Level, LineSpan, _construct
 from bot.models.finding import Finding, SourceRef, fingerprint
-from bot.rules import canonical_rule, default_severity, rule_title
 
 SOURCE = "checkov"
-_EXCERPT_KEYS = ("check_id", "resource", "file_path", "file_line_range", "check_class", "guideline")
 
 
 class _Raw(BaseModel):
@@ -97,101 +95,72 @@ def parse_reports(data: Any, name: str) -> list[tuple[str, CheckovReport]]:
     else:  # a framework with nothing to scan may appear as a bare summary: skip it
         items = [(f"[{i}].", d) for i, d in enumerate(data) if not _is_summary(d)]
     try:
-        return [(prefix, CheckovReport.model_validate(item)) for prefix, item in items]
+        return [(prefix, _report(item)) for prefix, item in items]
     except ValidationError as exc:
         raise IngestError(f"{name}: not a checkov JSON report: {exc.errors()[0]['msg']}") from exc
 
 
-def _severity(raw: str | None, canonical: str) -> Severity:
-    try:
-        return Severity(raw.lower()) if raw else default_severity(canonical)
-    except ValueError:
-        return default_severity(canonical)
+_RECORD_LISTS = ("failed_checks", "passed_checks", "skipped_checks")
 
 
-def _span(check: CheckovCheck) -> LineSpan | None:
-    lines = check.file_line_range or []
-    return line_span(lines[0], lines[1] if len(lines) > 1 else None) if lines else None
+def _report(item: dict[str, Any]) -> CheckovReport:
+    """`CheckovReport.model_validate(item)`. Record lists already shaped as validation wants them
+    (lists of dicts with str keys — parsed JSON always is) are kept as they are rather than copied
+    record by record; the rest of the report is validated as usual."""
+    results = item["results"]
+    lists = {key: results[key] for key in _RECORD_LISTS if key in results}
+    if not all(_json_records(value) for value in lists.values()):
+        return CheckovReport.model_validate(item)
+    report = CheckovReport.model_validate({**item, "results": {k: v for k, v in results.items() if k not in lists}})
+    for key, value in lists.items():
+        setattr(report.results, key, value)
+    return report
 
 
-class _Memo:
-    """Per-report memo of what findings share: rule ids, titles, spans, cleaned excerpt text.
-
-    A report repeats a few hundred check ids and file paths over thousands of records; each
-    value is still derived exactly as for a single record, only once.
-    """
-
-    def __init__(self) -> None:
-        self.rules: dict[str, tuple[str, str]] = {}
-        self.titles: dict[tuple[str | None, str], str] = {}
-        self.severities: dict[tuple[str | None, str], Severity] = {}
-        self.spans: dict[tuple[int, ...], LineSpan | None] = {}
-        self.texts: dict[str, str] = {}
-
-    def rule(self, check_id: str) -> tuple[str, str]:
-        """(the id as checkov spells it, cleaned; its canonical id)."""
-        got = self.rules.get(check_id)
-        if got is None:
-            spelled = clean_rule_id(check_id)
-            got = self.rules[check_id] = (spelled, canonical_rule(spelled, "checkov"))
-        return got
-
-    def title(self, name: str | None, canonical: str) -> str:
-        key = (name, canonical)
-        got = self.titles.get(key)
-        if got is None:
-            got = self.titles[key] = clean_text(name or rule_title(canonical) or canonical)
-        return got
-
-    def severity(self, raw: str | None, canonical: str) -> Severity:
-        key = (raw, canonical)
-        got = self.severities.get(key)
-        if got is None:
-            got = self.severities[key] = _severity(raw, canonical)
-        return got
-
-    def span(self, check: CheckovCheck) -> LineSpan | None:
-        key = tuple(check.file_line_range or ())
-        if key not in self.spans:
-            self.spans[key] = _span(check)
-        return self.spans[key]
-
-    def excerpt(self, record: dict[str, Any]) -> dict[str, Any]:
-        """`excerpt(record, _EXCERPT_KEYS)`, with each distinct value cleaned once."""
-        out: dict[str, Any] = {}
-        texts = self.texts
-        for key in _EXCERPT_KEYS:
-            value = record.get(key)
-            if value is None:
-                continue
-            if isinstance(value, int | float | bool):
-                out[key] = value
-                continue
-            raw = value if isinstance(value, str) else str(value)  # what clean_text cleans
-            cleaned = texts.get(raw)
-            if cleaned is None:
-                cleaned = texts[raw] = clean_text(raw, 200)
-            out[key] = cleaned
-        return out
-
-
-def _finding(item: _Item, ctx: IngestContext, memo: _Memo) -> Finding:
-    check = item.check
-    spelled, canonical = memo.rule(check.check_id)
-    resource = clean_text(check.resource) if check.resource else None
-    span = memo.span(check)
-    return Finding(
-        id=fingerprint(canonical, resource, item.file, span.start if span else None),
-        source=SOURCE,
-        rule_id=canonical,
-        title=memo.title(check.check_name, canonical),
-        severity=memo.severity(check.severity, canonical),
-        resource=resource,
-        file=item.file,
-        line=span,
-        sources=(SourceRef(source=SOURCE, tool="checkov", rule_id=spelled,
-                           input=ctx.input, pointer=item.pointer, raw=memo.excerpt(item.record)),),
+def _json_records(value: Any) -> bool:
+    return (
+        type(value) is list
+        and all(type(record) is dict for record in value)
+        and all(type(key) is str for key in set().union(*value))
     )
+
+
+_FINDING_SET = frozenset({"id", "source", "rule_id", "title", "severity", "resource", "file", "line", "sources"})
+_SOURCE_SET = frozenset({"source", "tool", "rule_id", "input", "pointer", "raw"})
+
+
+def _finding(item: _Item, ctx: IngestContext, memo: Memo) -> Finding:
+    """The Finding (and its SourceRef) built without re-validation: every value below is already
+    of its field's type (validated raw fields, cleaned text, memoised Severity/LineSpan), so the
+    result equals `Finding(id=..., ..., sources=(SourceRef(...),))` (tests compare the two)."""
+    check = item.check
+    spelled, canonical, title, severity = memo.check(check.check_id, check.check_name, check.severity)
+    resource = clean_text(check.resource) if check.resource else None
+    span = memo.span(check.file_line_range)
+    source = _construct(SourceRef, {
+        "source": SOURCE, "tool": "checkov", "rule_id": spelled, "input": ctx.input,
+        "pointer": item.pointer, "raw": memo.excerpt(item.record),
+    }, set(_SOURCE_SET))
+    return _construct(Finding, {
+        "id": fingerprint(canonical, resource, item.file, span.start if span else None),
+        "source": SOURCE,
+        "rule_id": canonical,
+        "title": title,
+        "severity": severity,
+        "resource": resource,
+        "asset": None,
+        "file": item.file,
+        "line": span,
+        "environment": None,
+        "owners": (),
+        "data_classification": None,
+        "internet_exposed": None,
+        "exploitability": Level.unknown,
+        "sources": (source,),
+        "asset_hints": None,
+        "mapping": None,
+        "upgrade": None,
+    }, set(_FINDING_SET))
 
 
 def _check(record: Any, ctx: IngestContext, pointer: str) -> CheckovCheck | ErrorEntry:
@@ -201,6 +170,18 @@ def _check(record: Any, ctx: IngestContext, pointer: str) -> CheckovCheck | Erro
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"]) or "record"
         return ErrorEntry(kind="ingest", message=f"{pointer}: {where}: {err['msg']}", file=ctx.input)
+
+
+_CHECK_LIST = TypeAdapter(list[CheckovCheck])
+
+
+def _all_checks(records: list[dict[str, Any]]) -> list[CheckovCheck] | None:
+    """Every record validated in one call (the same model, so the same checks), or None when
+    one is invalid: then each is validated on its own and the bad ones become errors."""
+    try:
+        return _CHECK_LIST.validate_python(records)
+    except ValidationError:
+        return None
 
 
 class _Item(NamedTuple):
@@ -213,9 +194,11 @@ class _Item(NamedTuple):
 def _checks(data: Any, ctx: IngestContext, key: str) -> Iterator[_Item | ErrorEntry]:
     """Each record of `results.<key>` validated and anchored in the repo, or its error."""
     for prefix, report in parse_reports(data, ctx.input):
-        for i, record in enumerate(getattr(report.results, key)):
+        records = getattr(report.results, key)
+        valid = _all_checks(records)
+        for i, record in enumerate(records):
             pointer = f"{prefix}results.{key}[{i}]"
-            check = _check(record, ctx, pointer)
+            check = valid[i] if valid is not None else _check(record, ctx, pointer)
             if isinstance(check, ErrorEntry):
                 yield check
                 continue
@@ -230,7 +213,7 @@ def to_findings(data: Any, ctx: IngestContext) -> SourceOutput:
     """Every failed check as a Finding; unusable records (bad shape, bad path) as errors."""
     findings: list[Finding] = []
     errors: list[ErrorEntry] = []
-    memo = _Memo()
+    memo = Memo()
     for item in _checks(data, ctx, "failed_checks"):
         if isinstance(item, ErrorEntry):
             errors.append(item)
@@ -249,7 +232,7 @@ def check_results(data: Any, ctx: IngestContext, key: str) -> tuple[list[CheckRe
             continue
         resource = clean_text(item.check.resource) if item.check.resource else None
         results.append(CheckResult(check_id=clean_rule_id(item.check.check_id), resource=resource,
-                                   file=item.file, line=_span(item.check)))
+                                   file=item.file, line=checkov_span(item.check.file_line_range)))
     return results, errors
 
 

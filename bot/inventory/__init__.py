@@ -23,7 +23,7 @@ from bot.gcpause import gc_paused
 from bot.inventory.files import discover, glob_match
 from bot.inventory.kubernetes import k8s_address, looks_like_kubernetes, new_loader, parse_manifests
 from bot.inventory.terraform import aws_provider_major, new_parser, parse_terraform
-from bot.models.common import ErrorEntry
+from bot.models.common import ErrorEntry, _replace
 from bot.models.resource import IacKind, Inventory, Resource
 
 __all__ = ["aws_provider_major", "build_inventory", "glob_match", "plain_address"]
@@ -100,6 +100,8 @@ def _unique_addresses(resources: list[Resource]) -> list[Resource]:
     )
     names = {id(r): r.address for r in resources}
     for keyer in keyers:
+        if len({names[id(r)] for r in resources}) == len(resources):
+            break  # already unique: the remaining passes would change nothing
         groups: dict[str, list[Resource]] = defaultdict(list)
         for r in resources:
             groups[names[id(r)]].append(r)
@@ -131,5 +133,5 @@ def _requalify(resources: list[Resource], names: dict[int, str], parent: _Parent
         directory = parent(r.file)
         refs = tuple(by_dir.get((directory, ref), ref) for ref in r.references)
         if names[id(r)] != r.address or refs != r.references:
-            r = r.model_copy(update={"address": names[id(r)], "references": refs})
+            r = _replace(r, {"address": names[id(r)], "references": refs})
         yield r

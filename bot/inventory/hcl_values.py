@@ -32,10 +32,14 @@ class ValueReader:
 
     def __init__(self, src: bytes) -> None:
         self.src = src
+        # ASCII source (the usual case): byte offsets are str offsets, so slice one decoded copy.
+        self._ascii = src.decode("ascii") if src.isascii() else None
         self.references: list[str] = []
         self.problems: list[tuple[int, str]] = []  # (line, message): valid tree-sitter, invalid HCL
 
     def text(self, node: Node) -> str:
+        if self._ascii is not None:
+            return self._ascii[node.start_byte : node.end_byte]
         return self.src[node.start_byte : node.end_byte].decode("utf-8", "replace")
 
     def expression(self, node: Node) -> Any:
@@ -43,18 +47,18 @@ class ValueReader:
         if node.type != "expression":
             return self._form(node, node)
         if node.named_child_count == 1:
-            return self._form(node.named_children[0], node)
+            return self._form(node.named_child(0), node)
         return self._source(node)
 
     def _form(self, form: Node, whole: Node) -> Any:
         kind = form.type
         if kind == "literal_value":
-            return self._literal(form.named_children[0])
+            return self._literal(form.named_child(0))
         if kind == "collection_value":
-            inner = form.named_children[0]
+            inner: Node = form.named_child(0)
             return self._tuple(inner) if inner.type == "tuple" else self.object(inner)
         if kind == "template_expr":
-            value = self._template(form.named_children[0])
+            value = self._template(form.named_child(0))
             if value is not None:
                 return value
         return self._source(whole)
@@ -80,7 +84,12 @@ class ValueReader:
 
     def string(self, node: Node) -> str:
         """Unquoted value of a `string_lit` / `quoted_template` without interpolation."""
-        raw = "".join([self.text(c) for c in node.named_children if c.type == "template_literal"])
+        count = node.named_child_count
+        middle = node.named_child(1) if count == 3 else None  # `"`, text, `"`: the usual shape
+        if middle is not None and middle.type == "template_literal":
+            raw = self.text(middle)
+        else:
+            raw = "".join([self.text(c) for c in node.named_children if c.type == "template_literal"])
         if "\\" not in raw:
             return raw  # nothing escaped (the common case)
         return _ESCAPE_RE.sub(lambda m: _ESCAPES.get(m.group(1), m.group(0)), raw)

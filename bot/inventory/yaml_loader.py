@@ -69,17 +69,31 @@ class _Yaml12Resolver(VersionedResolver):
     def processing_version(self) -> tuple[int, int]:
         return (1, 2)
 
+    # The tag of each plain scalar seen so far (the table is fixed, so it depends on the text
+    # only); `_CLoader` shares one per `_ManifestYAML` across documents.
+    plain_tags: dict[str, Tag] | None = None
+
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
         if self.yaml_path_resolvers:
             return super().resolve(kind, value, implicit)
         if kind is ScalarNode:
             if implicit[0]:
-                rules = self._TABLE.get(value[0] if value else "", ()) + self._TABLE.get(None, ())
-                for tag, regexp in rules:
-                    if regexp.match(value):
-                        return tag
+                memo = self.plain_tags
+                found = memo.get(value) if memo is not None else None
+                if found is None:
+                    found = self._plain_tag(value)
+                    if memo is not None:
+                        memo[value] = found
+                return found
             return self.DEFAULT_SCALAR_TAG
         return super().resolve(kind, value, implicit)
+
+    def _plain_tag(self, value: str) -> Tag:
+        rules = self._TABLE.get(value[0] if value else "", ()) + self._TABLE.get(None, ())
+        for tag, regexp in rules:
+            if regexp.match(value):
+                return tag
+        return self.DEFAULT_SCALAR_TAG
 
 
 class _NotPlain(Exception):
@@ -118,8 +132,9 @@ if CParser is not None:
     class _CLoader(CParser, SafeConstructor, _Yaml12Resolver):
         """What `YAML(typ="safe").load_all` builds on every call, built once."""
 
-        def __init__(self, stream: StringIO) -> None:
+        def __init__(self, stream: StringIO, plain_tags: dict[str, Tag]) -> None:
             CParser.__init__(self, stream)
+            self.plain_tags = plain_tags
             self._parser = self._composer = self
             SafeConstructor.__init__(self, loader=self)
             self.allow_duplicate_keys = True
@@ -142,12 +157,16 @@ class _ManifestYAML(YAML):
         if CParser is None or not isinstance(stream, StringIO) or not self._fast_path():
             yield from super().load_all(stream)
             return
-        loader = _CLoader(stream)
+        loader = _CLoader(stream, self._plain_tags)
         try:
             while loader.check_data():
                 yield loader.get_data()
         finally:
             loader.dispose()
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._plain_tags: dict[str, Tag] = {}  # resolved plain scalars, shared by this loader's loads
 
     def _fast_path(self) -> bool:
         """Still configured as `new_loader()` left it (what `_CLoader` hard-wires)."""

@@ -33,7 +33,7 @@ from bot.mapping.strategies import (
     by_k8s_identity,
     show,
 )
-from bot.models.common import ErrorEntry, LineSpan
+from bot.models.common import ErrorEntry, Level, LineSpan, _replace
 from bot.models.finding import Finding, MappingNote, fingerprint
 from bot.models.report import UnmappedFinding
 from bot.models.resource import Inventory
@@ -73,15 +73,17 @@ def map_findings(
     mapped: list[Finding] = []
     unmapped: list[UnmappedFinding] = []
     errors: list[ErrorEntry] = []
+    notes: dict[tuple[str, Level, str], MappingNote] = {}  # equal notes shared (frozen, many repeat)
+    leaving: dict[str, bool] = {}  # per file: findings share a few hundred files
     for finding in findings:
-        if finding.file and _leaves_repo(finding.file):
+        if finding.file and _leaves_repo_memo(finding.file, leaving):
             msg = f"finding {finding.id}: file {show(finding.file)} leaves the repository; not mapped"
             errors.append(ErrorEntry(kind="path", message=msg))
             unmapped.append(UnmappedFinding(finding=finding, reason=f"file {show(finding.file)} leaves the repository"))
             continue
         match, misses = locate(finding, index, strategies)
         if match is not None:
-            mapped.append(apply_match(finding, match))
+            mapped.append(apply_match(finding, match, notes))
         else:
             unmapped.append(UnmappedFinding(finding=finding, reason=unmapped_reason(finding, index, misses)))
     return MappingResult(mapped=tuple(mapped), unmapped=tuple(unmapped), errors=tuple(errors))
@@ -99,22 +101,31 @@ def locate(finding: Finding, index: MappingIndex, strategies: Sequence[Strategy]
     return None, misses
 
 
-def apply_match(finding: Finding, match: Match) -> Finding:
+def apply_match(
+    finding: Finding, match: Match, notes: dict[tuple[str, Level, str], MappingNote] | None = None
+) -> Finding:
+    """`finding` tied to the matched block; `notes` memoises the (frozen) mapping notes."""
     resource = match.resource
     line = resource.line
     reported = finding.line
     if reported is not None and finding.file == resource.file and resource.line.contains(reported.start):
         inside = reported.end <= resource.line.end
         line = reported if inside else LineSpan(start=reported.start, end=resource.line.end)
-    return finding.model_copy(
-        update={
-            "resource": resource.address,
-            "file": resource.file,
-            "line": line,
-            "id": fingerprint(finding.rule_id, _anchor(resource.address, match.identity), None, None),
-            "mapping": MappingNote(strategy=match.strategy, confidence=match.confidence, detail=match.detail),
-        }
-    )
+    return _replace(finding, {
+        "resource": resource.address,
+        "file": resource.file,
+        "line": line,
+        "id": fingerprint(finding.rule_id, _anchor(resource.address, match.identity), None, None),
+        "mapping": _note(match, {} if notes is None else notes),
+    })
+
+
+def _note(match: Match, notes: dict[tuple[str, Level, str], MappingNote]) -> MappingNote:
+    key = (match.strategy, match.confidence, match.detail)
+    note = notes.get(key)
+    if note is None:
+        note = notes[key] = MappingNote(strategy=match.strategy, confidence=match.confidence, detail=match.detail)
+    return note
 
 
 def _anchor(address: str, identity: str | None) -> str:
@@ -139,6 +150,13 @@ def unmapped_reason(finding: Finding, index: MappingIndex, misses: list[str]) ->
         reasons.append(f"no strategy maps asset {show(finding.asset or '')} to an IaC block")
     reasons.extend(m for m in misses if m not in reasons)
     return "; ".join(reasons)
+
+
+def _leaves_repo_memo(path: str, memo: dict[str, bool]) -> bool:
+    found = memo.get(path)
+    if found is None:
+        found = memo[path] = _leaves_repo(path)
+    return found
 
 
 def _leaves_repo(path: str) -> bool:

@@ -8,13 +8,14 @@ and kept in the graph's per-scan memo.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from bot.config import RiskWeights
 from bot.errors import ConfigError
 from bot.gcpause import gc_paused
 from bot.graph.model import SecurityGraph
 from bot.graph.ports import ContextLike, ResourceContextLike
+from bot.models.common import _construct, _replace
 from bot.models.finding import Finding
 from bot.models.report import Assessment
 from bot.models.resource import Resource
@@ -28,6 +29,7 @@ class _ResourceView:
     ctx: ResourceContextLike
     attack_path: tuple[str, ...]
     blast: BlastRadius
+    enriched: dict[str, Any]  # what `enrich` sets on a finding of this resource (never mutated)
 
 
 def _view(resource: Resource, context: ContextLike, graph: SecurityGraph) -> _ResourceView:
@@ -35,12 +37,15 @@ def _view(resource: Resource, context: ContextLike, graph: SecurityGraph) -> _Re
     cached = graph.memo.get(key)
     if isinstance(cached, _ResourceView) and cached.context is context:
         return cached
-    view = _ResourceView(
-        context=context,
-        ctx=context.for_resource(resource),
-        attack_path=graph.attack_path(resource.address),
-        blast=graph.blast_radius(resource.address),
-    )
+    ctx = context.for_resource(resource)
+    attack_path = graph.attack_path(resource.address)
+    enriched = {
+        "environment": ctx.environment,
+        "owners": tuple(ctx.owners),
+        "data_classification": ctx.data_classification,
+        "internet_exposed": bool(attack_path),
+    }
+    view = _ResourceView(context, ctx, attack_path, graph.blast_radius(resource.address), enriched)
     graph.memo[key] = view
     return view
 
@@ -49,15 +54,7 @@ def _view(resource: Resource, context: ContextLike, graph: SecurityGraph) -> _Re
 def enrich(finding: Finding, resource: Resource, context: ContextLike, graph: SecurityGraph) -> Finding:
     """A copy of `finding` whose environment, owners, classification and exposure come from the
     repository's context and graph — never from the finding's own (untrusted) text."""
-    view = _view(resource, context, graph)
-    return finding.model_copy(
-        update={
-            "environment": view.ctx.environment,
-            "owners": tuple(view.ctx.owners),
-            "data_classification": view.ctx.data_classification,
-            "internet_exposed": bool(view.attack_path),
-        }
-    )
+    return _replace(finding, _view(resource, context, graph).enriched)
 
 
 def normalised_weights(weights: RiskWeights) -> dict[str, float]:
@@ -71,15 +68,30 @@ def normalised_weights(weights: RiskWeights) -> dict[str, float]:
 
 def _factor(name: str, weight: float, inputs: RiskInputs) -> Factor:
     value, evidence = FACTORS[name](inputs)
-    bounded = round(min(1.0, max(0.0, value)), 4)
-    return Factor(name=name, weight=weight, value=bounded, evidence=tuple(evidence))
+    bounded = float(round(min(1.0, max(0.0, value)), 4))
+    evidence = tuple(evidence)
+    if not all(type(line) is str for line in evidence):
+        return Factor(name=name, weight=weight, value=bounded, evidence=evidence)  # validation decides
+    # The value is clamped to [0, 1] above and the weight is a normalised float: nothing to validate.
+    return _construct(Factor, {"name": name, "weight": weight, "value": bounded, "evidence": evidence},
+                      set(_FACTOR_SET))
 
 
-def _weights(weights: RiskWeights, graph: SecurityGraph) -> tuple[tuple[str, float], ...]:
-    key = ("risk.weights", weights)
+class _Scoring(NamedTuple):
+    """One weights object's normalised weights and factor memos (per resource, per finding key);
+    each memo entry remembers the context it was computed with (identity-checked on reuse)."""
+
+    weights: RiskWeights
+    normalised: tuple[tuple[str, float], ...]
+    by_resource: dict[str, tuple[ContextLike, dict[str, Factor]]]
+    by_finding: dict[tuple[object, ...], tuple[ContextLike, dict[str, Factor]]]
+
+
+def _scoring(weights: RiskWeights, graph: SecurityGraph) -> _Scoring:
+    key = ("risk.scoring", id(weights))  # by identity: a scan passes one config's weights each time
     cached = graph.memo.get(key)
-    if cached is None:
-        cached = graph.memo[key] = tuple(normalised_weights(weights).items())
+    if cached is None or cached.weights is not weights:
+        cached = graph.memo[key] = _Scoring(weights, tuple(normalised_weights(weights).items()), {}, {})
     return cached
 
 
@@ -90,15 +102,16 @@ def _finding_key(finding: Finding) -> tuple[object, ...]:
 
 
 def _factors_for(
-    graph: SecurityGraph, key: tuple[object, ...], context: ContextLike, inputs: _Inputs, resource_level: bool
+    memo: dict[Any, tuple[ContextLike, dict[str, Factor]]], key: object, context: ContextLike, inputs: _Inputs,
+    resource_level: bool,
 ) -> dict[str, Factor]:
     """The resource-level (or finding-level) factors, from the memo or computed once."""
-    cached = graph.memo.get(key)
+    cached = memo.get(key)
     if cached is not None and cached[0] is context:
         return cached[1]
     built = inputs.build()
     factors = {n: _factor(n, w, built) for n, w in inputs.weights if (n in RESOURCE_FACTORS) == resource_level}
-    graph.memo[key] = (context, factors)
+    memo[key] = (context, factors)
     return factors
 
 
@@ -125,11 +138,27 @@ def assess(
     Resource-level factors are computed once per resource; finding-level ones once per distinct
     (rule, severity, exploitability, sources) — both shared through the graph's memo."""
     view = _view(resource, context, graph)
-    normalised = _weights(weights, graph)
-    inputs = _Inputs(finding, resource, view, graph, normalised)
-    by_resource = _factors_for(graph, ("risk.resource", resource.address, normalised), context, inputs, True)
-    by_finding = _factors_for(graph, ("risk.finding", normalised, _finding_key(finding)), context, inputs, False)
+    scoring = _scoring(weights, graph)
+    normalised = scoring.normalised
+    key = _finding_key(finding)
+    on_resource, on_finding = scoring.by_resource.get(resource.address), scoring.by_finding.get(key)
+    if on_resource is not None and on_finding is not None and on_resource[0] is context and on_finding[0] is context:
+        by_resource, by_finding = on_resource[1], on_finding[1]  # both memoised (the usual case)
+    else:
+        inputs = _Inputs(finding, resource, view, graph, normalised)
+        by_resource = _factors_for(scoring.by_resource, resource.address, context, inputs, True)
+        by_finding = _factors_for(scoring.by_finding, key, context, inputs, False)
     factors = tuple([by_resource.get(name) or by_finding[name] for name, _ in normalised])
-    score = round(min(1.0, max(0.0, sum([f.weight * f.value for f in factors]))), 2)
-    risk = Risk(score=score, factors=factors)
-    return Assessment(finding=finding, risk=risk, attack_path=view.attack_path, blast_radius=view.blast)
+    score = float(round(min(1.0, max(0.0, sum([f.weight * f.value for f in factors]))), 2))
+    # Built without re-validation: factors are validated Factors, the score is clamped to [0, 1]
+    # above, the attack path and blast radius come validated from the graph (tests compare).
+    risk = _construct(Risk, {"score": score, "factors": factors}, set(_RISK_SET))
+    return _construct(Assessment, {
+        "finding": finding, "risk": risk, "attack_path": view.attack_path, "blast_radius": view.blast,
+        "plan": None, "unfixed": None, "decision": None,
+    }, set(_ASSESSMENT_SET))
+
+
+_FACTOR_SET = frozenset({"name", "weight", "value", "evidence"})
+_RISK_SET = frozenset({"score", "factors"})
+_ASSESSMENT_SET = frozenset({"finding", "risk", "attack_path", "blast_radius"})

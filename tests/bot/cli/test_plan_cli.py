@@ -119,3 +119,27 @@ def test_catalogue_lists_every_rewriter(fmt: str, capsys: pytest.CaptureFixture[
         assert all(f"`{rw.id}`" in out for rw in CATALOGUE)
     else:
         assert "fix catalogue" in out
+
+
+def test_plan_on_the_demo_shows_every_outcome_under_one_policy_version(capsys: pytest.CaptureFixture[str]) -> None:
+    demo = Path(__file__).resolve().parents[3] / "bot" / "demo" / "sample_repo"
+    recorded = Path(__file__).resolve().parents[2] / "fixtures" / "sarif" / "demo_checkov.json"
+    assert main(["plan", str(demo), "--no-checkov", "--findings", str(recorded), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    decisions = [f["decision"] for f in report["findings"]]
+    assert {d["outcome"] for d in decisions} == {"allow", "require_approval", "deny"}
+    assert {d["policy_version"] for d in decisions} == {report["policy_version"]}
+    assert all(d["reasons"] and all(r["rule"] and r["message"] for r in d["reasons"]) for d in decisions)
+    denied = {f["resource"] for f in report["findings"] if f["decision"]["outcome"] == "deny"}
+    assert "aws_instance.api" in denied  # high blast radius: never automated
+
+
+def test_plan_table_names_the_decision_and_the_policy_version(
+    repo: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    root, findings = repo
+    assert main(["plan", str(root), "--no-checkov", "--findings", str(findings), "--format", "table",
+                 "--output", str(root.parent / "plan.txt")]) == 0
+    text = (root.parent / "plan.txt").read_text()
+    assert "decision" in text and "policy sha256:" in text
+    assert ("allow" in text) or ("require_approval" in text)

@@ -15,6 +15,7 @@ from bot.ingest import checkov
 from bot.ingest.base import IngestContext
 from bot.models.common import Severity
 from bot.models.finding import fingerprint
+from tests.harness.modelstate import model_state, revalidated
 
 EXPECTED = {  # (rule, resource, file, first line) of every failed check in checkov.json
     ("CKV_K8S_11", "Pod.default.p", "k8s/app.yaml", 1),
@@ -139,3 +140,44 @@ def test_untrusted_text_is_bounded_and_single_line(repo: Path, fixtures: Path) -
     title = findings[4].title
     assert "\n" not in title and "\x1b" not in title
     assert len(title) <= 300
+
+
+def test_findings_equal_what_validation_builds(repo: Path, fixtures: Path) -> None:
+    """Findings are built without re-validation: the same values, field order and set fields."""
+    findings, _ = ingest(load(fixtures), repo)
+    assert findings
+    for f in findings:
+        assert model_state(f) == model_state(revalidated(f))
+        assert f.model_fields_set == {"id", "source", "rule_id", "title", "severity", "resource", "file", "line",
+                                      "sources"}
+
+
+def test_one_bad_record_among_many_still_gives_each_good_record(repo: Path, fixtures: Path) -> None:
+    data = load(fixtures)
+    records = data[1]["results"]["failed_checks"]
+    records[-1]["file_line_range"] = ["x", 2]  # invalid: the batch check fails, records are checked one by one
+    findings, errors = ingest(data, repo)
+    assert len(findings) == len(EXPECTED) - 1
+    assert len(errors) == 1 and f"[1].results.failed_checks[{len(records) - 1}]" in errors[0].message
+    good, _ = ingest(load(fixtures), repo)
+    by_pointer = {f.sources[0].pointer: f for f in good}
+    assert all(model_state(f) == model_state(by_pointer[f.sources[0].pointer]) for f in findings)
+
+
+@pytest.mark.parametrize("bad", [["not a record"], [{1: "non-str key"}], "not a list", ({"check_id": "X"},)])
+def test_report_shapes_parse_as_validation_says(fixtures: Path, bad: Any) -> None:
+    """Record lists are kept uncopied only when validation would accept them unchanged."""
+    data = load(fixtures)
+    assert [r.model_dump() for _, r in checkov.parse_reports(data, "c.json")] == [
+        checkov.CheckovReport.model_validate(item).model_dump() for item in data
+    ]
+    data[1]["results"]["passed_checks"] = bad
+    try:
+        expected: Any = [checkov.CheckovReport.model_validate(item).model_dump() for item in data]
+    except ValueError:
+        expected = IngestError
+    if expected is IngestError:
+        with pytest.raises(IngestError, match=r"c\.json: not a checkov JSON report"):
+            checkov.parse_reports(data, "c.json")
+    else:
+        assert [r.model_dump() for _, r in checkov.parse_reports(data, "c.json")] == expected

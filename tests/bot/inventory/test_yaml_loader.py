@@ -75,3 +75,10 @@ def test_a_reused_loader_gives_independent_documents() -> None:
     first = list(loader.load_all(StringIO("a: {b: 1}\n")))
     second = list(loader.load_all(StringIO("a: {b: 1}\n")))
     assert first == second and first[0] is not second[0]
+
+
+def test_one_loader_over_every_document_loads_what_ruamel_loads_each() -> None:
+    """Plain-scalar tags are remembered across a loader's loads: order and reuse change nothing."""
+    loader = new_loader()
+    for text in DOCUMENTS + list(reversed(DOCUMENTS)):
+        assert _load(loader, text) == _load(_reference(), text)

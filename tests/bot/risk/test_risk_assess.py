@@ -9,6 +9,7 @@ from bot.errors import ConfigError
 from bot.models.common import Level, Severity
 from bot.risk import assess, enrich
 from tests.harness.infra import Ctx, FakeContext, api_chain, finding_for, graph_of, tf
+from tests.harness.modelstate import model_state, revalidated
 
 PROD = Ctx(
     environment="prod",
@@ -157,3 +158,35 @@ def test_enrich_takes_context_and_exposure_from_the_repository_not_the_finding()
     hidden = tf("aws_s3_bucket.hidden")
     quiet_graph = graph_of(hidden, context=context)
     assert enrich(finding_for(hidden, internet_exposed=True), hidden, context, quiet_graph).internet_exposed is False
+
+
+def test_assessments_equal_what_validation_builds() -> None:
+    """Risk and Assessment are built without re-validation: same values, field order and set fields."""
+    payments, scratch, context, graph = scenario()
+    for resource in (payments, scratch):
+        for severity in Severity:
+            a = assess(finding_for(resource, severity=severity), resource, context, graph, RiskWeights())
+            assert model_state(a) == model_state(revalidated(a))
+            assert a.model_fields_set == {"finding", "risk", "attack_path", "blast_radius"}
+            assert isinstance(a.risk.score, float)
+
+
+def test_enrich_copies_like_model_copy() -> None:
+    _, scratch, context, graph = scenario()
+    f = finding_for(scratch, owners=("@x",))
+    out = enrich(f, scratch, context, graph)
+    expected = f.model_copy(update={"environment": "dev", "owners": ("@dev-alice",),
+                                    "data_classification": "public", "internet_exposed": True})
+    assert model_state(out) == model_state(expected)
+    assert model_state(f) == model_state(finding_for(scratch, owners=("@x",)))  # the original is untouched
+
+
+def test_a_factor_giving_non_text_evidence_is_still_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pydantic import ValidationError
+
+    from bot.risk import factors as factor_module
+
+    monkeypatch.setitem(factor_module.FACTORS, "severity", lambda _inputs: (0.5, (object(),)))
+    payments, _, context, graph = scenario()
+    with pytest.raises(ValidationError):
+        assess(finding_for(payments), payments, context, graph, RiskWeights())
