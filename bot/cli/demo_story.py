@@ -17,12 +17,15 @@ from bot.cli import explain as explain_cmd
 from bot.cli import fix as fix_cmd
 from bot.cli import verify as verify_cmd
 from bot.cli.local_session import open_session
+from bot.cli.render import location, top_evidence
 from bot.config import load_repo_config
 from bot.forge.local import LocalForge
 from bot.inventory import build_inventory
 from bot.lifecycle.execute import ItemResult
 from bot.lifecycle.fixrun import FixReport
+from bot.models.report import ScanReport
 
+TOP_RISKS = 6
 TEAMS = {"acme/payments-platform": ["priya"], "acme/platform": ["sam"]}
 OUTSIDER = "dev-alice"
 
@@ -48,9 +51,23 @@ def _fix(repo: Path, console: Console, sink: Path) -> FixReport:
     console.print(f"code-owner teams on the local forge: {', '.join(f'@{t}={m[0]}' for t, m in TEAMS.items())}")
     ns = argparse.Namespace(dry_run=False, reopen=False, findings=[], no_checkov=False)
     with console.status("scanning with checkov, planning, evaluating policy…"):
-        _, report, version = fix_cmd.execute(session, ns)
+        outcome, report, version = fix_cmd.execute(session, ns)
+    _risks(console, outcome.report())
     console.print(fix_cmd.results_table(report, title=f"decisions under policy {version}"))
     return report
+
+
+def _risks(console: Console, scan: ScanReport, top: int = TOP_RISKS) -> None:
+    """What the scan found, riskiest first, with the evidence behind each score."""
+    ranked = sorted(scan.assessments, key=lambda a: -a.risk.score)
+    table = Table(title=f"the {min(top, len(ranked))} riskiest of {len(ranked)} findings (`fixbot scan` lists all)",
+                  show_lines=True)
+    for col, ratio in (("risk", 1), ("rule · resource · location", 3), ("why: top factors with their evidence", 6)):
+        table.add_column(col, overflow="fold", ratio=ratio)
+    for a in ranked[:top]:
+        where = f"{a.finding.rule_id}\n{a.finding.resource or ''}\n{location(a)}"
+        table.add_row(f"{a.risk.score:.2f}", Text(where), Text("\n".join(top_evidence(a, limit=2))))
+    console.print(table)
 
 
 def _first(report: FixReport, status: str, outcome: str | None = None) -> ItemResult | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,10 @@ def test_demo_tells_every_path_and_a_rerun_changes_nothing(tmp_path: Path,
     for told in ("merged + verified", "merged (by priya)", "denied (high_blast_radius)",
                  "does not own", "revert merged, finding requeued", "chain intact"):
         assert told in out
+    risks = out[out.index("riskiest of"):out.index("decisions under policy")]
+    scores = [float(m) for m in re.findall(r"^│ (\d\.\d\d) │", risks, re.M)]
+    assert len(scores) == 6 and scores == sorted(scores, reverse=True)  # the risks, highest first
+    assert "exposure 1.00: directly reachable from the internet" in risks  # with their evidence
     forge = LocalForge(repo)
     log = AuditLog(forge.repo, forge.state_dir)
     decisions = [r for r in log.records() if r.event == "decision"]
