@@ -6,12 +6,18 @@ from the scan's inventory, context and graph (never the plan's own text).
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
+from bot.lifecycle.context import Decider
+from bot.lifecycle.items import Replan
 from bot.models.report import Assessment, ScanReport
 from bot.pipeline import Progress, ScanOutcome, ScanRequest, scan
-from bot.planner import plan_findings
+from bot.planner import plan_findings, plan_resource
 from bot.policy import ForgeFacts, PolicyEngine, decide, load_engine
+
+FACT_KEYS = ("approvals", "approved_by_owner", "checks_passed")  # what a forge may tell the policy
 
 
 @dataclass(frozen=True)
@@ -40,3 +46,35 @@ def plan_and_decide(
     policy = engine or load_engine(request.root.resolve())
     decided = decide(outcome, planned, policy, forge_facts)
     return ChainResult(outcome=outcome, assessments=tuple(decided), policy_version=policy.version)
+
+
+@dataclass(frozen=True)
+class Decided:
+    """The chain on a default-branch snapshot, with what the lifecycle needs to act on it."""
+
+    outcome: ScanOutcome
+    assessments: list[Assessment]
+    engine: PolicyEngine
+    replan: Replan
+
+
+def decide_snapshot(snap: Path, engine: PolicyEngine, findings: Sequence[Path], run_checkov: bool) -> Decided:
+    """Scan, plan and decide on `snap` under `engine` (loaded from the default branch by the caller)."""
+    outcome = scan(ScanRequest(root=snap, findings_files=tuple(findings), run_checkov=run_checkov))
+    planned = plan_findings(outcome.assessments, outcome.inventory, snap, outcome.config)
+    resources = outcome.inventory.by_address()
+
+    def replan(resource: str, subset: Sequence[Assessment]) -> list[Assessment]:
+        return plan_resource(resources[resource], subset, snap, outcome.config)
+
+    return Decided(outcome, decide(outcome, planned, engine), engine, replan)
+
+
+def policy_decider(outcome: ScanOutcome, engine: PolicyEngine) -> Decider:
+    """Re-evaluate the policy (at merge time) with the facts only the forge knows."""
+
+    def run(assessments: Sequence[Assessment], facts: Mapping[str, object]) -> list[Assessment]:
+        known = {k: v for k, v in facts.items() if k in FACT_KEYS}
+        return decide(outcome, assessments, engine, ForgeFacts.model_validate(known))
+
+    return run

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -17,15 +17,13 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from bot.chain import Decided, decide_snapshot
 from bot.cli.local_session import Session, load_policy, locked, make_lifecycle, open_session, snapshot
 from bot.errors import InputError
 from bot.lifecycle.context import Note
 from bot.lifecycle.execute import Options
 from bot.lifecycle.fixrun import FixReport, run_fix
-from bot.lifecycle.items import Replan
-from bot.models.report import Assessment
-from bot.pipeline import ScanOutcome, ScanRequest, scan
-from bot.policy import PolicyEngine
+from bot.pipeline import ScanOutcome
 
 STATUS_STYLE = {
     "merged": "green", "awaiting_approval": "yellow", "denied": "red", "deferred": "cyan",
@@ -50,29 +48,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--repo", metavar="OWNER/NAME", help="with --forge github (default: GITHUB_REPOSITORY)")
 
 
-@dataclass(frozen=True)
-class Decided:
-    outcome: ScanOutcome
-    assessments: list[Assessment]
-    engine: PolicyEngine
-    replan: Replan
-
-
 def plan_and_decide(session: Session, snap: Path, findings: Sequence[Path], run_checkov: bool) -> Decided:
-    """The chain up to decisions, on the default-branch snapshot."""
-    from bot.planner import plan_findings, plan_resource
-    from bot.policy import decide
-
-    outcome = scan(ScanRequest(root=snap, findings_files=tuple(findings), run_checkov=run_checkov))
-    planned = plan_findings(outcome.assessments, outcome.inventory, snap, outcome.config)
-    engine = load_policy(session)
-    decided = decide(outcome, planned, engine)
-    resources = outcome.inventory.by_address()
-
-    def replan(resource: str, subset: Sequence[Assessment]) -> list[Assessment]:
-        return plan_resource(resources[resource], subset, snap, outcome.config)
-
-    return Decided(outcome, decided, engine, replan)
+    """The chain on the default-branch snapshot, under the default branch's policy."""
+    return decide_snapshot(snap, load_policy(session), findings, run_checkov)
 
 
 def execute(session: Session, args: argparse.Namespace, note: Note | None = None) -> tuple[ScanOutcome, FixReport, str]:

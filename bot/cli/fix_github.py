@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 
 from bot.actions import ActionsEnv, append_summary, write_outputs
 from bot.actions.fix_summary import fix_outputs, fix_summary_markdown, resource_risks
+from bot.chain import Decided
 from bot.cli.github_session import github_target
 from bot.forge.github import GitHubForge
 from bot.lifecycle.context import Lifecycle
@@ -22,7 +23,7 @@ from bot.lifecycle.execute import Options
 from bot.lifecycle.fixrun import FixReport, run_fix
 from bot.models.report import Assessment
 from bot.server.state import within_caps as caps_filter
-from bot.server.workspace import Decided, Workspace, make_lifecycle, plan_and_decide
+from bot.server.workspace import Workspace, make_lifecycle, plan_and_decide
 
 ACTIONS_BOT = "github-actions[bot]"
 

@@ -8,26 +8,24 @@ user's working tree.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from bot.audit.log import AuditLog
 from bot.audit.sink import AuditSink
+from bot.chain import policy_decider
 from bot.errors import InputError
 from bot.forge.local import LocalForge
 from bot.forge.local.checkout import checkout_state, sync_checkout
 from bot.forge.local.gitops import export_tree
 from bot.lifecycle.checkov_check import checkov_checker
-from bot.lifecycle.context import Decider, Lifecycle, Note
+from bot.lifecycle.context import Lifecycle, Note
 from bot.lifecycle.lock import repo_lock
 from bot.lifecycle.state import BotState
-from bot.models.report import Assessment
 from bot.pipeline import ScanOutcome, ScanRequest, scan
-from bot.policy import ForgeFacts, PolicyEngine, decide, load_engine
-
-FACT_KEYS = ("approvals", "approved_by_owner", "checks_passed")
+from bot.policy import PolicyEngine, load_engine
 
 
 @dataclass(frozen=True)
@@ -74,14 +72,6 @@ def context_scan(snap: Path) -> ScanOutcome:
 
 def load_policy(session: Session) -> PolicyEngine:
     return load_engine(session.root, default_branch=session.forge.default_branch())
-
-
-def policy_decider(outcome: ScanOutcome, engine: PolicyEngine) -> Decider:
-    def run(assessments: Sequence[Assessment], facts: Mapping[str, object]) -> list[Assessment]:
-        known = {k: v for k, v in facts.items() if k in FACT_KEYS}
-        return decide(outcome, assessments, engine, ForgeFacts.model_validate(known))
-
-    return run
 
 
 def make_lifecycle(session: Session, outcome: ScanOutcome, engine: PolicyEngine, note: Note | None = None) -> Lifecycle:

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from bot.chain import Decided
 from bot.forge.github import GitHubForge, RepoRef
 from bot.lifecycle.approve import on_review as lifecycle_on_review
 from bot.lifecycle.context import Lifecycle
@@ -30,7 +31,7 @@ from bot.server.dashboard import refresh_dashboard
 from bot.server.escape import code
 from bot.server.settings import Settings
 from bot.server.state import fix_target, within_caps
-from bot.server.workspace import Decided, Workspace, make_lifecycle, plan_and_decide
+from bot.server.workspace import Workspace, make_lifecycle, plan_and_decide
 
 log = logging.getLogger("fixbot.server")
 

@@ -12,27 +12,22 @@ import base64
 import os
 import subprocess
 import tempfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import git
 
 from bot.audit.log import AuditLog
+from bot.chain import Decided, decide_snapshot, policy_decider
 from bot.errors import ForgeError
 from bot.forge.github import GitHubForge, RepoRef
 from bot.forge.github.redact import scrub
 from bot.forge.local.gitops import export_tree
 from bot.lifecycle.checkov_check import checkov_checker
-from bot.lifecycle.context import Decider, Lifecycle
-from bot.lifecycle.items import Replan
+from bot.lifecycle.context import Lifecycle
 from bot.lifecycle.state import BotState
-from bot.models.report import Assessment
-from bot.pipeline import ScanOutcome, ScanRequest, scan
-from bot.policy import ForgeFacts, PolicyEngine, decide, load_engine
-
-FACT_KEYS = ("approvals", "approved_by_owner", "checks_passed")
+from bot.policy import load_engine
 
 
 def _auth_env(token: str, url: str) -> dict[str, str]:
@@ -74,34 +69,9 @@ class Workspace:
             yield export_tree(repo, sha, Path(tmp))
 
 
-def policy_decider(outcome: ScanOutcome, engine: PolicyEngine) -> Decider:
-    def run(assessments: Sequence[Assessment], facts: Mapping[str, object]) -> list[Assessment]:
-        known = {k: v for k, v in facts.items() if k in FACT_KEYS}
-        return decide(outcome, assessments, engine, ForgeFacts.model_validate(known))
-
-    return run
-
-
-@dataclass(frozen=True)
-class Decided:
-    outcome: ScanOutcome
-    assessments: list[Assessment]
-    engine: PolicyEngine
-    replan: Replan
-
-
 def plan_and_decide(snap: Path, default_branch: str, findings: Sequence[Path], run_checkov: bool) -> Decided:
-    from bot.planner import plan_findings, plan_resource
-
-    outcome = scan(ScanRequest(root=snap, findings_files=tuple(findings), run_checkov=run_checkov))
-    planned = plan_findings(outcome.assessments, outcome.inventory, snap, outcome.config)
-    engine = load_engine(snap, default_branch=default_branch)
-    resources = outcome.inventory.by_address()
-
-    def replan(resource: str, subset: Sequence[Assessment]) -> list[Assessment]:
-        return plan_resource(resources[resource], subset, snap, outcome.config)
-
-    return Decided(outcome, decide(outcome, planned, engine), engine, replan)
+    """The chain on the snapshot, under the policy of the repository's default branch."""
+    return decide_snapshot(snap, load_engine(snap, default_branch=default_branch), findings, run_checkov)
 
 
 def make_lifecycle(forge: GitHubForge, repo: git.Repo, ws: Workspace, d: Decided) -> Lifecycle:
