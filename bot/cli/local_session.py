@@ -7,7 +7,6 @@ user's working tree.
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from bot.lifecycle.lock import repo_lock
 from bot.lifecycle.state import BotState
 from bot.pipeline import ScanOutcome, ScanRequest, scan
 from bot.policy import PolicyEngine, load_engine
+from bot.tempdirs import run_dir
 
 
 @dataclass(frozen=True)
@@ -61,8 +61,8 @@ def locked(session: Session, what: str, wait: float = 5.0) -> Iterator[None]:
 def snapshot(session: Session) -> Iterator[tuple[Path, str]]:
     """The default branch's tip exported to a temporary directory: (path, sha)."""
     sha = session.forge.head_sha(session.forge.default_branch()) or ""
-    with tempfile.TemporaryDirectory(prefix="fixbot-snap-") as tmp:
-        yield export_tree(session.forge.repo, sha, Path(tmp)), sha
+    with run_dir("snap") as tmp:
+        yield export_tree(session.forge.repo, sha, tmp), sha
 
 
 def context_scan(snap: Path) -> ScanOutcome:
