@@ -28,7 +28,10 @@ def read_file(root: Path, path: Path, config: RepoConfig) -> SourceOutput:
 
 
 def _checkov_findings(root: Path) -> SourceOutput:
-    data = checkov_runner.checkov_json(root, quiet=True)
+    try:
+        data = checkov_runner.checkov_json(root, quiet=True)
+    except checkov_runner.CheckovLimitError as exc:  # the other inputs and the inventory still count
+        return [], [ErrorEntry(kind="checkov", message=f"{exc}; its checks are missing from the results")]
     findings, errors = checkov.to_findings(data, IngestContext(root=root, input=checkov_runner.RUN_INPUT))
     unparsed = checkov_runner.parse_error_count(data)
     if unparsed:
