@@ -42,10 +42,9 @@ def _secret(path: Path | None) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import uvicorn
-
     from bot.server import logs
     from bot.server.compose import build_server
+    from bot.server.listen import bind, serve
     from bot.server.settings import load_settings
 
     settings = load_settings(host=args.host, port=args.port, app_id=args.app_id,
@@ -53,12 +52,13 @@ def run(args: argparse.Namespace) -> int:
                              github_url=args.github_url, work_dir=args.work_dir, merge_method=args.merge_method,
                              max_open_prs=args.max_open_prs, max_new_prs_per_hour=args.max_new_prs_per_hour,
                              dashboard=args.dashboard or None)
+    bind(settings.host, settings.port).close()  # "address in use" is exit 2 before anything starts
     logs.configure()
     logging.getLogger("fixbot.server").info("fixbot serve on %s:%d for App %d (API %s)", settings.host,
                                             settings.port, settings.app_id, settings.github_url)
     server = build_server(settings)
     try:
-        uvicorn.run(server.app, host=settings.host, port=settings.port, log_level="warning", access_log=False)
+        serve(server.app, settings)
     finally:
         server.close()
     return 0
