@@ -18,8 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.hcledit import syntax_problem
-from bot.pipeline import ScanRequest, scan
 from bot.models.plan import FileEdit
+from bot.pipeline import ScanRequest, scan
 from bot.planner import plan_findings
 from bot.planner.diff import merge_edits
 from bot.sourcetext import BOM, decode_source
