@@ -28,6 +28,7 @@ from bot.forge.base import (
     ReviewState,
 )
 from bot.forge.local import gitops
+from bot.forge.local.schema import check_forge_document
 from bot.forge.local.store import JsonStore, empty_state
 
 BOT_USER = "fixbot[bot]"
@@ -49,7 +50,7 @@ class LocalForge:
         self.root = Path(self.repo.working_tree_dir or path)
         self.bot_user = bot_user
         self.state_dir = state_dir(self.repo)
-        self.store = JsonStore(self.state_dir / "forge.json", empty_state)
+        self.store = JsonStore(self.state_dir / "forge.json", empty_state, check_forge_document)
         self._env = gitops.identity_env(bot_user)
 
     # -- branches and commits -------------------------------------------------

@@ -55,22 +55,27 @@ def atomic_write_json(path: Path, data: Any) -> None:
     atomic_write_bytes(path, text.encode("utf-8"), what="fixbot state")
 
 
-def _decode(raw: bytes, expect: type | None = None) -> Any:
-    """The parsed document, or None when it is not UTF-8 JSON of the expected type."""
+Check = Callable[[Any], "str | None"]  # why a parsed document is unusable (None: usable)
+
+
+def _decode(raw: bytes, expect: type | None = None, check: Check | None = None) -> Any:
+    """The parsed document, or None when it is not UTF-8 JSON of the expected type and shape."""
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError, ValueError):
         return None
     if expect is not None and not isinstance(data, expect):
         return None
+    if check is not None and check(data) is not None:
+        return None
     return data
 
 
-def read_json(path: Path, default: Any, expect: type | None = None) -> Any:
+def read_json(path: Path, default: Any, expect: type | None = None, check: Check | None = None) -> Any:
     """The document at `path` (`default` when absent); a damaged one recovers from `.bak`.
 
-    Damaged means: not UTF-8, not JSON, too deeply nested, or not of type `expect`.
-    With no good backup either, a ForgeError names the file.
+    Damaged means: not UTF-8, not JSON, too deeply nested, not of type `expect`, or refused
+    by `check`. With no good backup either, a ForgeError names the file.
     """
     if not path.is_file():
         return default
@@ -80,7 +85,7 @@ def read_json(path: Path, default: Any, expect: type | None = None) -> Any:
             raw = candidate.read_bytes()
         except OSError:
             continue
-        data = _decode(raw, expect)
+        data = _decode(raw, expect, check)
         if data is not None:
             if candidate != path:
                 log.warning("%s is damaged; recovered the previous generation from %s", path, candidate)
@@ -105,9 +110,10 @@ def _conform(data: dict[str, Any], default: dict[str, Any], path: Path) -> dict[
 class JsonStore:
     """A JSON document guarded by an flock; `transaction()` yields it for modification."""
 
-    def __init__(self, path: Path, default: Callable[[], Any]) -> None:
+    def __init__(self, path: Path, default: Callable[[], Any], check: Check | None = None) -> None:
         self.path = path
         self._default = default
+        self._check = check
         self._lock = path.with_suffix(".lock")
 
     def read(self) -> Any:
@@ -116,7 +122,7 @@ class JsonStore:
 
     def _load(self) -> Any:
         default = self._default()
-        data = read_json(self.path, default)
+        data = read_json(self.path, default, check=self._check)
         return _conform(data, default, self.path) if isinstance(default, dict) else data
 
     @contextmanager

@@ -1,0 +1,54 @@
+"""The shape forge.json must have before the local forge uses it.
+
+A document that fails this check is damaged like a truncated one: the store recovers the
+previous generation (`forge.json.bak`) or stops with a ForgeError naming the file.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from bot.forge.base import CheckRun, Comment, PrState, Review
+
+
+class _Open(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class PrRecord(_Open):
+    number: int
+    title: str
+    body: str
+    head: str
+    base: str
+    head_sha: str
+    state: PrState
+    labels: list[str]
+    requested_reviewers: list[str]
+    merge_sha: str | None = None
+    closed_by: str | None = None
+
+
+class ForgeDocument(_Open):
+    next_pr: int
+    next_comment: int
+    prs: dict[str, PrRecord]
+    reviews: dict[str, list[Review]]
+    checks: dict[str, list[CheckRun]]
+    comments: dict[str, list[Comment]]
+    teams: dict[str, list[str]]
+    default_branch: str | None = None
+
+
+def check_forge_document(data: Any) -> str | None:
+    """Why `data` is not a usable forge.json (None: it is)."""
+    try:
+        ForgeDocument.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        return f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}"
+    except RecursionError:
+        return "nested too deeply"
+    return None
