@@ -12,6 +12,6 @@ settings.register_profile(
     phases=(Phase.explicit, Phase.reuse, Phase.generate),  # no shrinking: bounded even when it fails
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
-settings.register_profile("deep", parent=settings.get_profile("ci"), derandomize=False, max_examples=2000,
+settings.register_profile("deep", parent=settings.get_profile("ci"), derandomize=False, max_examples=600,
                           phases=tuple(Phase))
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

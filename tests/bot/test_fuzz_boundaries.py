@@ -51,6 +51,11 @@ JSON = st.recursive(SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=4)
                     max_leaves=12)
 
 
+def scaled(factor: float) -> int:
+    """Examples for one boundary: a multiple of the profile's count (ci: 60, deep: 600)."""
+    return int(settings.default.max_examples * factor)
+
+
 def _paths(doc: Any, prefix: tuple[Any, ...] = (), out: list[tuple[Any, ...]] | None = None) -> list[tuple[Any, ...]]:
     out = [] if out is None else out
     if len(out) > 400:
@@ -123,7 +128,7 @@ def scan_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-@settings(max_examples=120)
+@settings(max_examples=scaled(2))
 @given(data=st.data())
 def test_findings_files_of_every_format(data: st.DataObject, scan_repo: Path, tmp_path_factory) -> None:
     source = data.draw(st.sampled_from(FINDINGS))
@@ -143,7 +148,7 @@ CONFIG_KEYS = ["version", "default_environment", "environments", "default_data_c
                "max_file_bytes", "caps", "bot_user", "enviroments"]
 
 
-@settings(max_examples=60)
+@settings(max_examples=scaled(1))
 @given(doc=st.one_of(st.dictionaries(st.sampled_from(CONFIG_KEYS), JSON, max_size=4), JSON),
        raw=st.one_of(st.none(), st.binary(max_size=64)))
 def test_fixbot_yml(doc: Any, raw: bytes | None, scan_repo: Path, tmp_path_factory) -> None:
@@ -163,7 +168,7 @@ def state_repo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path,
     yield repo, (forge.state_dir / "forge.json").read_bytes()
 
 
-@settings(max_examples=60)
+@settings(max_examples=scaled(1))
 @given(data=st.data())
 def test_state_json_files(data: st.DataObject, state_repo: tuple[Path, bytes], capsys) -> None:
     repo, good = state_repo
@@ -197,7 +202,7 @@ def webhook_client() -> Iterator[TestClient]:
         yield client
 
 
-@settings(max_examples=150)
+@settings(max_examples=scaled(2.5))
 @given(event=st.sampled_from(EVENTS), payload=st.one_of(JSON, st.dictionaries(
     st.sampled_from(["action", "repository", "installation", "sender", "pull_request", "comment"]), JSON)),
     raw=st.one_of(st.none(), st.binary(max_size=64)), signed=st.booleans(), delivery=st.text(max_size=40))
@@ -217,7 +222,7 @@ COMMANDS = [["scan", "--no-checkov"], ["plan", "--no-checkov"], ["explain", "--n
             ["policy", "test"], ["schema"], ["catalogue"], ["prs"], ["audit"], ["fix", "--no-checkov", "--dry-run"]]
 
 
-@settings(max_examples=60)
+@settings(max_examples=scaled(1))
 @given(command=st.sampled_from(COMMANDS), args=st.lists(st.sampled_from(TOKENS), max_size=5),
        with_path=st.booleans(), findings=st.sampled_from([None, *FINDINGS]))
 def test_cli_arguments(command: list[str], args: list[str], with_path: bool, findings: Path | None,

@@ -25,7 +25,7 @@ from bot.planner.diff import merge_edits
 from bot.sourcetext import BOM, decode_source
 from bot.yamlsafe import load_yaml_all
 
-EXAMPLES = 25
+EXAMPLES = max(1, settings.default.max_examples * 2 // 5)  # ci: 24
 TEXT = st.text(st.characters(codec="utf-8", categories=("L", "N", "Zs"), exclude_characters="\u2028\u2029\x85"),
                max_size=12)
 NAME = st.from_regex(r"[a-z][a-z0-9]{0,6}", fullmatch=True)
