@@ -50,7 +50,7 @@ def test_damaged_forge_json_without_backup_is_a_clear_error(repo: Path, damage: 
     path = forge.state_dir / "forge.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(damage)
-    with pytest.raises(ForgeError, match="forge.json"):
+    with pytest.raises(ForgeError, match=r"forge\.json"):
         LocalForge(repo).list_prs()
     assert main(["prs", str(repo)]) == 2
     err = capsys.readouterr().err
