@@ -82,12 +82,16 @@ def _read(root: Path, rel: str, errors: list[ErrorEntry]) -> str | None:
 
 
 def _guarded(rel: str, errors: list[ErrorEntry], parse: Callable[..., _P], *args: Any) -> _P | None:
-    """One file's parse; nesting too deep to walk becomes that file's error entry, not a crash."""
+    """One file's parse; nesting too deep to walk, or a value Python cannot hold (a 5,000-digit
+    number), becomes that file's error entry, not a crash of the whole scan."""
     try:
         return parse(*args)
     except RecursionError:
         errors.append(ErrorEntry(kind="parse", message=f"{rel}: nested too deeply to read; not inventoried", file=rel))
-        return None
+    except ValueError as exc:
+        why = str(exc).split(";")[0][:120]
+        errors.append(ErrorEntry(kind="parse", message=f"{rel}: unreadable value ({why}); not inventoried", file=rel))
+    return None
 
 
 def plain_address(resource: Resource) -> str:

@@ -143,6 +143,35 @@ def test_findings_files_of_every_format(data: st.DataObject, scan_repo: Path, tm
     _clear(run)
 
 
+HOSTILE = ["9" * 5000, "{" * 400, "[" * 2000, "\x00", "\ufeff", "\r", "${", "<<EOF\n", "&a [*a, *a]\n", "\t",
+           "\u2028", "\udcff", "{{ .Values.x }}", "\n---\n", "resource \"x\" {", "\xe9"]
+REPO_FILES = ("main.tf", "k8s/app.yaml")
+
+
+@settings(max_examples=scaled(1.5))
+@given(data=st.data())
+def test_repository_files(data: st.DataObject, scan_repo: Path, tmp_path_factory) -> None:
+    root = tmp_path_factory.mktemp("files") / "repo"
+    shutil.copytree(scan_repo, root)
+    for rel in REPO_FILES:
+        original = (root / rel).read_bytes()
+        if data.draw(st.booleans()):
+            continue
+        if data.draw(st.booleans()):
+            at = data.draw(st.integers(0, len(original)))
+            snippet = data.draw(st.sampled_from(HOSTILE)).encode("utf-8", "surrogatepass")
+            (root / rel).write_bytes(original[:at] + snippet + original[at:])
+        else:
+            (root / rel).write_bytes(data.draw(mutated(original)) if rel.endswith(".json") else
+                                     original[: data.draw(st.integers(0, len(original)))])
+
+    def run() -> None:
+        outcome = scan(ScanRequest(root=root, findings_files=(FIXTURES / "checkov.json",), run_checkov=False))
+        plan_findings(outcome.assessments, outcome.inventory, root, outcome.config)
+
+    _clear(run)
+
+
 CONFIG_KEYS = ["version", "default_environment", "environments", "default_data_classification",
                "default_criticality", "risk_weights", "parameters", "accepted_risks", "ignore_paths",
                "max_file_bytes", "caps", "bot_user", "enviroments"]

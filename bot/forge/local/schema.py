@@ -27,8 +27,8 @@ class PrRecord(_Open):
     state: PrState
     labels: list[str]
     requested_reviewers: list[str]
-    merge_sha: str | None = None
-    closed_by: str | None = None
+    merge_sha: str | None  # present, possibly null
+    closed_by: str | None
 
 
 class ForgeDocument(_Open):
