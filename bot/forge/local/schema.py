@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bot.forge.base import CheckRun, Comment, PrState, Review
 
@@ -32,13 +32,15 @@ class PrRecord(_Open):
 
 
 class ForgeDocument(_Open):
-    next_pr: int
-    next_comment: int
-    prs: dict[str, PrRecord]
-    reviews: dict[str, list[Review]]
-    checks: dict[str, list[CheckRun]]
-    comments: dict[str, list[Comment]]
-    teams: dict[str, list[str]]
+    """Missing top-level keys are fine (an older document): the store fills them from the default."""
+
+    next_pr: int = 1
+    next_comment: int = 1
+    prs: dict[str, PrRecord] = Field(default_factory=dict)
+    reviews: dict[str, list[Review]] = Field(default_factory=dict)
+    checks: dict[str, list[CheckRun]] = Field(default_factory=dict)
+    comments: dict[str, list[Comment]] = Field(default_factory=dict)
+    teams: dict[str, list[str]] = Field(default_factory=dict)
     default_branch: str | None = None
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import fcntl
 import json
 import logging
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -43,16 +44,32 @@ def backup_path(path: Path) -> Path:
     return path.with_name(path.name + ".bak")
 
 
-def atomic_write_json(path: Path, data: Any) -> None:
-    """Write `data` atomically; the document it replaces, if it parses, becomes `<name>.bak`."""
-    try:
-        previous = path.read_bytes() if path.is_file() and not path.is_symlink() else None
-    except OSError:
-        previous = None
-    if previous is not None and _decode(previous) is not None:
-        atomic_write_bytes(backup_path(path), previous, what="fixbot state backup")
+def atomic_write_json(path: Path, data: Any, *, previous_good: bool | None = None) -> None:
+    """Write `data` atomically; the document it replaces becomes `<name>.bak` when it is good.
+
+    `previous_good`: the caller already knows (a transaction that just read it); None: check.
+    """
+    if previous_good is None:
+        try:
+            previous_good = path.is_file() and _decode(path.read_bytes()) is not None
+        except OSError:
+            previous_good = False
+    if previous_good and path.is_file() and not path.is_symlink():
+        _keep_generation(path)
     text = json.dumps(data, indent=1, sort_keys=True)
     atomic_write_bytes(path, text.encode("utf-8"), what="fixbot state")
+
+
+def _keep_generation(path: Path) -> None:
+    """`path` becomes `<name>.bak` too (a hard link: no copy), atomically replacing the older one."""
+    tmp = path.with_name(f".{path.name}.bak.{os.getpid()}")
+    try:
+        tmp.unlink(missing_ok=True)
+        os.link(path, tmp)
+        os.replace(tmp, backup_path(path))
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        atomic_write_bytes(backup_path(path), path.read_bytes(), what="fixbot state backup")
 
 
 Check = Callable[[Any], "str | None"]  # why a parsed document is unusable (None: usable)
@@ -77,8 +94,13 @@ def read_json(path: Path, default: Any, expect: type | None = None, check: Check
     Damaged means: not UTF-8, not JSON, too deeply nested, not of type `expect`, or refused
     by `check`. With no good backup either, a ForgeError names the file.
     """
+    return _read(path, default, expect, check)[0]
+
+
+def _read(path: Path, default: Any, expect: type | None, check: Check | None) -> tuple[Any, bool]:
+    """(document, whether it came from `path` itself rather than from its backup)."""
     if not path.is_file():
-        return default
+        return default, False
     expect = expect or (type(default) if isinstance(default, (dict, list)) else None)
     for candidate in (path, backup_path(path)):
         try:
@@ -89,22 +111,21 @@ def read_json(path: Path, default: Any, expect: type | None = None, check: Check
         if data is not None:
             if candidate != path:
                 log.warning("%s is damaged; recovered the previous generation from %s", path, candidate)
-            return data
+            return data, candidate == path
     raise ForgeError(
         f"{path}: unreadable fixbot state (not UTF-8 JSON {expect.__name__ if expect else ''}) and no usable backup",
         hint=f"move it aside to start from empty state, or restore {backup_path(path).name}",
     )
 
 
-def _conform(data: dict[str, Any], default: dict[str, Any], path: Path) -> dict[str, Any]:
+def _top_level_types(default: dict[str, Any]) -> Check:
     """Top-level keys of the default keep their types (a `prs` list instead of a map is damage)."""
-    for key, value in default.items():
-        if key not in data:
-            data[key] = value
-        elif isinstance(value, (dict, list)) and not isinstance(data[key], type(value)):
-            raise ForgeError(f"{path}: fixbot state key {key!r} is not a {type(value).__name__}",
-                             hint=f"move it aside to start from empty state, or restore {backup_path(path).name}")
-    return data
+    def check(data: Any) -> str | None:
+        for key, value in default.items():
+            if key in data and isinstance(value, (dict, list)) and not isinstance(data[key], type(value)):
+                return f"key {key!r} is not a {type(value).__name__}"
+        return None
+    return check
 
 
 class JsonStore:
@@ -118,19 +139,26 @@ class JsonStore:
 
     def read(self) -> Any:
         with self._locked(fcntl.LOCK_SH):
-            return self._load()
+            return self._load()[0]
 
-    def _load(self) -> Any:
+    def _load(self) -> tuple[Any, bool]:
         default = self._default()
-        data = read_json(self.path, default, check=self._check)
-        return _conform(data, default, self.path) if isinstance(default, dict) else data
+        if not isinstance(default, dict):
+            return _read(self.path, default, None, self._check)
+        shape, extra = _top_level_types(default), self._check
+
+        def check(data: Any) -> str | None:
+            return shape(data) or (extra(data) if extra else None)
+
+        data, from_main = _read(self.path, default, dict, check)
+        return {**default, **data}, from_main
 
     @contextmanager
     def transaction(self) -> Iterator[Any]:
         with self._locked(fcntl.LOCK_EX):
-            data = self._load()
+            data, from_main = self._load()
             yield data
-            atomic_write_json(self.path, data)
+            atomic_write_json(self.path, data, previous_good=from_main)
 
     @contextmanager
     def _locked(self, mode: int) -> Iterator[None]:
