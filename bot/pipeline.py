@@ -112,6 +112,12 @@ def _furthest_upgrade_of(a: VersionUpgrade | None, b: VersionUpgrade | None) -> 
     return ups[0] if ups else None
 
 
+def refused_files(inventory: Inventory) -> tuple[str, ...]:
+    """Files fixbot refused outright (an error and nothing inventoried): checkov skips them too."""
+    used = {r.file for r in inventory.resources}
+    return tuple(sorted({e.file for e in inventory.errors if e.file and e.file not in used}))
+
+
 def scan(request: ScanRequest, progress: Progress | None = None) -> ScanOutcome:
     with paused_gc():  # allocation-heavy from end to end; see bot.gcpause
         return _scan(request, progress)
@@ -124,7 +130,8 @@ def _scan(request: ScanRequest, progress: Progress | None) -> ScanOutcome:
     note("inventory")
     inventory = build_inventory(root, config)
     note("ingest")
-    ingested = collect(root, request.findings_files, run_checkov=request.run_checkov, config=config, progress=note)
+    ingested = collect(root, request.findings_files, run_checkov=request.run_checkov, config=config, progress=note,
+                       checkov_skip=refused_files(inventory))
     note("mapping")
     mapping = map_findings(ingested.findings, inventory)
     note("context")

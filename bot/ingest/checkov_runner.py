@@ -161,14 +161,20 @@ def _child_env() -> dict[str, str]:
 
 
 def build_command(exe: Path, *, files: Sequence[str] | None, checks: Sequence[str] | None,
-                  quiet: bool) -> list[str]:
-    """checkov's argv: `-d .` or `-f FILE...`, both frameworks, JSON, offline, compact."""
-    target = ["-f", *files] if files else ["-d", "."]
+                  quiet: bool, skip: Sequence[str] = ()) -> list[str]:
+    """checkov's argv: `-d .` (minus the `skip` paths fixbot refused) or `-f FILE...`, both
+    frameworks, JSON, offline, compact."""
+    target = ["-f", *files] if files else ["-d", ".", *(a for s in skip for a in ("--skip-path", _exact(s)))]
     cmd = [str(exe), *target, "--framework", *FRAMEWORKS, "-o", "json", "--skip-download",
            "--download-external-modules", "false", "--compact"]
     if checks:
         cmd += ["-c", ",".join(checks)]
     return [*cmd, "--quiet"] if quiet else cmd
+
+
+def _exact(rel: str) -> str:
+    """checkov's --skip-path is a regex searched in the path: match exactly this repo path."""
+    return "(^|/)" + re.escape(rel.strip("/")) + "$"
 
 
 def _checked_files(root: Path, files: Sequence[str]) -> list[str]:
@@ -189,12 +195,12 @@ def _checked_ids(checks: Sequence[str]) -> list[str]:
 
 
 def checkov_json(root: Path, *, files: Sequence[str] | None = None, checks: Sequence[str] | None = None,
-                 quiet: bool = True, timeout: float | None = None) -> Any:
+                 quiet: bool = True, timeout: float | None = None, skip: Sequence[str] = ()) -> Any:
     """Run checkov once on the repository (or on `files`) and return its parsed JSON."""
     root = root.resolve()
     targets = _checked_files(root, files) if files else None
     ids = _checked_ids(checks) if checks else None
-    cmd = build_command(locate_checkov(), files=targets, checks=ids, quiet=quiet)
+    cmd = build_command(locate_checkov(), files=targets, checks=ids, quiet=quiet, skip=skip)
     timeout = timeout if timeout is not None else _cap(TIMEOUT_VAR, DEFAULT_TIMEOUT)
     try:
         code, out, err = _run_capped(cmd, root, timeout, _cap(MEMORY_VAR, DEFAULT_MEMORY_MB))

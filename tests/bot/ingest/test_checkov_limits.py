@@ -6,6 +6,7 @@ with a child of its own. No real checkov run is needed to prove the caps.
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -94,3 +95,31 @@ def test_checkov_does_not_outlive_a_killed_fixbot(repo: Path, tmp_path: Path, si
         assert _gone(grandchild) and fixbot.returncode == 128 + sig and b"Traceback" not in err
     else:
         os.kill(grandchild, signal.SIGKILL)  # PDEATHSIG reaches checkov itself only
+
+
+OPEN_SSH = """resource "aws_security_group" "{name}" {{
+  name = "{name}"
+  ingress {{
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }}
+}}
+"""
+BIG_PUBLIC = OPEN_SSH.format(name="big") + "# pad\n" * 60
+SMALL_PUBLIC = OPEN_SSH.format(name="small")
+
+
+@pytest.mark.checkov
+def test_checkov_skips_the_files_fixbot_refused(tmp_path: Path, capsys) -> None:
+    """The other half of defect 5: checkov reads only what fixbot accepted (here: one file over max_file_bytes)."""
+    repo = make_repo(tmp_path / "repo", {".fixbot.yml": "max_file_bytes: 400\n", "big.tf": BIG_PUBLIC,
+                                         "small.tf": SMALL_PUBLIC})
+    assert main(["scan", str(repo), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert any(e["file"] == "big.tf" and e["kind"] == "size" for e in report["errors"])
+    flagged = {f["resource"] for f in report["findings"]}
+    assert "aws_security_group.small" in flagged and "aws_security_group.big" not in flagged
+    unmapped = {f.get("resource") for f in report["unmapped"]}
+    assert not any("big" in str(r) for r in unmapped)  # checkov never reported on the refused file
