@@ -39,7 +39,7 @@ test: setup lint
 	if [ $$rc -eq 5 ]; then echo "pytest: no tests were collected" >&2; fi; exit $$rc
 
 bench: setup
-	$(BIN)/python -m bot.bench
+	$(BIN)/python -m tests.bench
 
 clean:
 	rm -rf $(VENV) $(CHECKOV_VENV) $(NODE_TOOLS)/node_modules
