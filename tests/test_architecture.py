@@ -25,6 +25,7 @@ VIOLATIONS = {
     "rewriters-below-execution": ("rewriters/base.py", "import bot.lifecycle.merge"),
     "policy-independent": ("bot/policy/engine.py", "import rewriters"),
     "github-at-the-roots": ("bot/lifecycle/merge.py", "import bot.forge.github"),
+    "layers": ("bot/inventory/files.py", "import bot.planner"),
 }
 
 
@@ -64,15 +65,22 @@ def test_every_contract_is_exercised_and_fails_on_a_violation(tmp_path: Path) ->
         assert f"{name} BROKEN" in out, f"{cid} did not catch its planted violation:\n{result.stdout}"
 
 
-def test_models_contract_names_every_other_top_level_module() -> None:
-    """A package added under bot/ is forbidden to bot.models without anyone remembering to."""
-    forbidden = set(_contracts()["importlinter:contract:models-pure"]["forbidden_modules"].split())
-    tops = {
+def _top_level_modules() -> set[str]:
+    return {
         f"bot.{p.stem if p.suffix == '.py' else p.name}"
         for p in (REPO / "bot").iterdir()
-        if (p.suffix == ".py" and p.stem != "__init__") or (p / "__init__.py").exists()
+        if (p.suffix == ".py" and p.stem not in ("__init__", "__main__")) or (p / "__init__.py").exists()
     }
+
+
+def test_every_top_level_module_has_a_layer_and_is_forbidden_to_models() -> None:
+    """A module added under bot/ cannot slip past the layers or into bot.models unnoticed."""
+    contracts = _contracts()
+    forbidden = set(contracts["importlinter:contract:models-pure"]["forbidden_modules"].split())
+    layered = set(contracts["importlinter:contract:layers"]["layers"].replace("|", " ").split())
+    tops = _top_level_modules()
     assert tops - {"bot.models"} <= forbidden
+    assert tops <= layered
 
 
 def test_no_library_module_switches_the_garbage_collector() -> None:
