@@ -1,4 +1,4 @@
-"""The scan chain's composition: ingest → inventory → map → context → graph → risk.
+"""The scan stages, composed: ingest → inventory → map → context → graph → risk.
 
 Each stage does one thing; this module only wires them. Later stages (plan, decide,
 execute) start from the `ScanOutcome` this returns.
