@@ -62,7 +62,8 @@ def test_resources_defined_in_other_files_of_the_module_count() -> None:
 def test_a_service_without_resources_here_needs_the_human_list() -> None:
     outcome = run(BUCKET_AND_QUEUE + policy('["s3:GetObject", "dynamodb:GetItem"]'))
     assert isinstance(outcome, Skip) and outcome.missing_parameters == ("allowed_resources",)
-    out = edited(run(BUCKET_AND_QUEUE + policy('"dynamodb:GetItem"'), {"allowed_resources": "aws_dynamodb_table.t.arn"}))
+    params = {"allowed_resources": "aws_dynamodb_table.t.arn"}
+    out = edited(run(BUCKET_AND_QUEUE + policy('"dynamodb:GetItem"'), params))
     assert "Resource = [aws_dynamodb_table.t.arn]" in out
 
 
