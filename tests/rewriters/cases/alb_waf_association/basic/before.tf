@@ -1,0 +1,6 @@
+resource "aws_lb" "web" {
+  name               = "web"
+  internal           = false
+  load_balancer_type = "application"
+  subnets            = aws_subnet.public[*].id
+}

@@ -1,0 +1,13 @@
+# owned by platform team (see CODEOWNERS)
+resource "aws_lb" "web" {
+    name                 =   "web"   # keep in sync with the runbook
+    internal           = false
+    load_balancer_type = "application"
+    subnets            = aws_subnet.public[*].id
+    /* reviewed 2024-03 */
+}
+
+resource "aws_wafv2_web_acl_association" "web" {
+    resource_arn = aws_lb.web.arn
+    web_acl_arn  = aws_wafv2_web_acl.edge.arn
+}
