@@ -6,3 +6,9 @@ resource "aws_cloudtrail" "main" {
   cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.trail.arn}:*"
   cloud_watch_logs_role_arn  = aws_iam_role.trail_logs.arn
 }
+
+resource "aws_cloudwatch_log_group" "trail" {
+  name              = "cloudtrail"
+  retention_in_days = 365
+  kms_key_id        = aws_kms_key.logs.arn
+}

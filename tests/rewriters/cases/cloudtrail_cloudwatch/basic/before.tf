@@ -4,3 +4,9 @@ resource "aws_cloudtrail" "main" {
   is_multi_region_trail      = true
   enable_log_file_validation = true
 }
+
+resource "aws_cloudwatch_log_group" "trail" {
+  name              = "cloudtrail"
+  retention_in_days = 365
+  kms_key_id        = aws_kms_key.logs.arn
+}

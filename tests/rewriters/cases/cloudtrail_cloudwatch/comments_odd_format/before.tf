@@ -6,3 +6,9 @@ resource "aws_cloudtrail" "main" {
     enable_log_file_validation = true
     /* reviewed 2024-03 */
 }
+
+resource "aws_cloudwatch_log_group" "trail" {
+    name              = "cloudtrail"
+    retention_in_days = 365
+    kms_key_id        = aws_kms_key.logs.arn
+}
