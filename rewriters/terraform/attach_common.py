@@ -36,6 +36,8 @@ def attached(ctx: RewriteContext, text: str, rtype: str, link: str, ref: str) ->
 def add_attached(ctx: RewriteContext, text: str, rtype: str, link: tuple[str, str], items: Items) -> str:
     """Append `resource rtype <this name> { <link> = <ref>; items }` after the resource being fixed."""
     name = ctx.resource.name
+    if ctx.resource.templated or locate(text, address(ctx)).templated:
+        raise EditRefused(f"{ctx.resource.address} uses count/for_each; the new {rtype} must follow it, add it by hand")
     if find_block(text.encode("utf-8"), "resource", (rtype, name)) is not None:
         raise EditRefused(f"{rtype}.{name} exists but is not attached to {ctx.resource.address}; fix by hand")
     spec = BlockSpec("resource", (rtype, name), (link, *items))
