@@ -38,10 +38,9 @@ def _edit(ctx: RewriteContext, text: str) -> str:
     if attached(ctx, text, ROTATION, "secret_id", own_ref(ctx, "id")) is not None:
         return text
     lambda_arn = param_value("rotation_lambda_arn")(ctx)
-    rules = BlockSpec("rotation_rules", items=(("automatically_after_days", _days(ctx)),))
-    return add_attached(
-        ctx, text, ROTATION, ("secret_id", own_ref(ctx, "id")), (("rotation_lambda_arn", lambda_arn), rules)
-    )
+    schedule = BlockSpec("rotation_rules", items=(("automatically_after_days", _days(ctx)),))
+    items = (("rotation_lambda_arn", lambda_arn), schedule)
+    return add_attached(ctx, text, ROTATION, ("secret_id", own_ref(ctx, "id")), items)
 
 
 REWRITER = Rewriter(
