@@ -28,9 +28,9 @@ from bot.cli.main import main
 from bot.config import load_repo_config
 from bot.errors import FixbotError
 from bot.forge.local import LocalForge
-from bot.lifecycle.state import BotState
-from bot.pipeline import ScanRequest, scan
+from bot.lifecycle.ledger import BotState
 from bot.planner import plan_findings
+from bot.scan_stages import ScanRequest, scan
 from bot.server.app import create_app
 from bot.server.dedupe import DeliveryLog
 from bot.server.events import router

@@ -27,9 +27,9 @@ from bot.forge.base import (
     Review,
     ReviewState,
 )
-from bot.forge.local import gitops
 from bot.forge.local.schema import check_forge_document
-from bot.forge.local.store import JsonStore, empty_state
+from bot.gitstore import gitops
+from bot.gitstore.store import JsonStore, empty_state
 
 BOT_USER = "fixbot[bot]"
 

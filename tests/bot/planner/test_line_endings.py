@@ -14,8 +14,8 @@ from bot.lifecycle.execute import Options
 from bot.lifecycle.fixrun import run_fix
 from bot.models.decision import Outcome
 from bot.models.report import Assessment
-from bot.pipeline import ScanRequest, scan
 from bot.planner import plan_findings
+from bot.scan_stages import ScanRequest, scan
 from tests.harness.gitrepo import DEMO_REPO, git
 from tests.harness.lifecycle import FakePolicy, make_lifecycle
 

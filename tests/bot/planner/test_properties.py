@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 
 from bot.hcledit import syntax_problem
 from bot.models.plan import FileEdit
-from bot.pipeline import ScanRequest, scan
 from bot.planner import plan_findings
 from bot.planner.diff import merge_edits
+from bot.scan_stages import ScanRequest, scan
 from bot.sourcetext import BOM, decode_source
 from bot.yamlsafe import load_yaml_all
 

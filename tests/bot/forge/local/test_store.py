@@ -9,7 +9,7 @@ import pytest
 from bot.cli.main import main
 from bot.errors import ForgeError
 from bot.forge.local import LocalForge
-from bot.forge.local.store import JsonStore, backup_path, empty_state
+from bot.gitstore.store import JsonStore, backup_path, empty_state
 from tests.harness.gitrepo import make_repo
 
 
