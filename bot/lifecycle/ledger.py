@@ -32,6 +32,7 @@ class ItemStatus(StrEnum):
     verify_failed = "verify_failed"
     reverting = "reverting"
     requeued = "requeued"
+    deferred = "deferred"  # findings set aside until the change in flight on the resource merges
 
 
 class ItemState(Frozen):
