@@ -7,7 +7,8 @@
 # | block public access on a non-prod bucket | automated with verification          |
 #
 # Every action named here is a fix catalogue action (a meta-test checks it). The blueprint's
-# "rotate a low-risk secret" row has no rule: no rewriter rotates secrets.
+# "rotate a low-risk secret" row has no rule: the one rotation fix, `enable_secret_rotation`
+# (turns on scheduled rotation), goes to human review like every action not listed here.
 package fixbot.policy
 
 import rego.v1
