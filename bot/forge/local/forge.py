@@ -27,6 +27,7 @@ from bot.forge.base import (
     Review,
     ReviewState,
 )
+from bot.forge.identity import Membership, is_login, login_key, require_login, split_team
 from bot.forge.local import gitops
 from bot.forge.local.store import JsonStore, empty_state
 
@@ -181,6 +182,7 @@ class LocalForge:
 
     def add_review(self, number: int, user: str, state: ReviewState, commit_sha: str | None = None) -> Review:
         """A human's review (what the GitHub UI would do); defaults to the PR's current head."""
+        user = require_login(user, what="reviewer")  # only a person reviews: never a team or an e-mail
         pr = self.get_pr(number)
         review = Review(user=user, state=state, commit_sha=commit_sha or pr.head_sha, submitted_at=now())
         with self.store.transaction() as st:
@@ -255,17 +257,33 @@ class LocalForge:
     def user_permission(self, user: str) -> str:
         if user == self.bot_user:
             return "write"
-        known = {m for members in self.store.read()["teams"].values() for m in members}
+        known = {login_key(m) for members in self.store.read()["teams"].values() for m in members}
         codeowners = self.read_file(".github/CODEOWNERS", self.default_branch()) or ""
         codeowners += self.read_file("CODEOWNERS", self.default_branch()) or ""
-        return "write" if user in known or f"@{user}" in codeowners.split() else "read"
+        named = {login_key(w[1:]) for w in codeowners.split() if w.startswith("@")}
+        return "write" if is_login(user) and login_key(user) in known | named else "read"
 
     def team_members(self, team: str) -> list[str]:
-        return list(self.store.read()["teams"].get(team.lstrip("@"), []))
+        """The team map (`fixbot prs --team`): team names compare case-insensitively, like GitHub's."""
+        org, slug = split_team(team)
+        teams = self.store.read()["teams"]
+        key = next((k for k in teams if k.lower() == f"{org}/{slug}".lower()), None)
+        return list(teams[key]) if key is not None else []
+
+    def team_membership(self, team: str, login: str) -> Membership:
+        if not is_login(login):
+            return Membership.absent
+        members = {login_key(m) for m in self.team_members(team)}
+        return Membership.active if login_key(login) in members else Membership.absent
 
     def set_team(self, team: str, members: Sequence[str]) -> None:
+        """Set a team's members: each a user login (a team, an e-mail or a bad login → InputError)."""
+        org, slug = split_team(team)
+        logins = sorted({require_login(m, what="team member") for m in members}, key=login_key)
         with self.store.transaction() as st:
-            st["teams"][team.lstrip("@")] = sorted({m.lstrip("@") for m in members})
+            for old in [k for k in st["teams"] if k.lower() == f"{org}/{slug}".lower()]:
+                del st["teams"][old]
+            st["teams"][f"{org}/{slug}"] = logins
 
     # -- internals -------------------------------------------------------------
     def _rec(self, st: dict[str, Any], number: int) -> dict[str, Any]:
