@@ -2,8 +2,9 @@
 
 Branches and merges are real git objects (built with plumbing, see `gitops`); pull requests,
 reviews, checks, comments and the team map live in `.git/fixbot/forge.json` (see `store`).
-The user's working tree and index are never touched (`checkout.sync_checkout()` may
-fast-forward a clean checkout of the default branch afterwards, on the CLI's request).
+When a branch fixbot moves is the one the user has checked out, its index and working tree
+follow the way `git merge --ff-only` would, the user's other changes kept; a move that would
+overwrite them is refused (see `worktree`).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from bot.forge.base import (
     ReviewState,
 )
 from bot.forge.identity import Membership, is_login, login_key, require_login, split_team
-from bot.forge.local import gitops
+from bot.forge.local import gitops, worktree
 from bot.forge.local.store import JsonStore, empty_state
 
 BOT_USER = "fixbot[bot]"
@@ -98,7 +99,7 @@ class LocalForge:
 
     def reset_branch(self, name: str, to_sha: str, expected: str) -> None:
         """Move an existing branch (force-push equivalent), only from the expected SHA."""
-        gitops.update_ref(self.repo, f"refs/heads/{name}", to_sha, expected, "fixbot: reset branch")
+        worktree.move_ref(self.repo, self.state_dir, f"refs/heads/{name}", to_sha, expected, "fixbot: reset branch")
 
     def commit(
         self,
@@ -116,7 +117,7 @@ class LocalForge:
         edits = [(gitops.safe_repo_path(c.path), c.content) for c in changes]
         tree = gitops.write_tree(self.repo, parent, edits)
         sha = gitops.commit_tree(self.repo, tree, [parent], with_trailers(message, trailers), self._env)
-        gitops.update_ref(self.repo, f"refs/heads/{branch}", sha, parent, "fixbot: commit")
+        worktree.move_ref(self.repo, self.state_dir, f"refs/heads/{branch}", sha, parent, "fixbot: commit")
         return sha
 
     def _check_branch_name(self, name: str) -> None:
@@ -213,7 +214,8 @@ class LocalForge:
         tree = gitops.merge_tree(self.repo, base_tip, pr.head_sha)
         parents = [base_tip, pr.head_sha]
         sha = gitops.commit_tree(self.repo, tree, parents, with_trailers(message, trailers), self._env)
-        gitops.update_ref(self.repo, f"refs/heads/{pr.base}", sha, base_tip, f"fixbot: merge PR #{number}")
+        worktree.move_ref(self.repo, self.state_dir, f"refs/heads/{pr.base}", sha, base_tip,
+                          f"fixbot: merge PR #{number}")
         with self.store.transaction() as st:
             rec = self._rec(st, number)
             rec.update(state="merged", merge_sha=sha, head_sha=pr.head_sha, merged_at=now())
@@ -250,7 +252,8 @@ class LocalForge:
             raise ForgeError(f"default branch {base} is missing")
         sha = gitops.revert_merge(self.repo, merge_sha, onto, with_trailers(message, trailers), self._env)
         self._check_branch_name(branch)
-        gitops.update_ref(self.repo, f"refs/heads/{branch}", sha, self.head_sha(branch), "fixbot: revert")
+        worktree.move_ref(self.repo, self.state_dir, f"refs/heads/{branch}", sha, self.head_sha(branch),
+                          "fixbot: revert")
         return sha
 
     # -- people ---------------------------------------------------------------
