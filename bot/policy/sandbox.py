@@ -9,6 +9,7 @@ One child per batch, never one per finding.
 
 from __future__ import annotations
 
+import ctypes
 import faulthandler
 import json
 import os
@@ -59,7 +60,7 @@ def run(compute: Callable[[], Any], limits: Limits = DEFAULT_LIMITS) -> Any:
 def _child(compute: Callable[[], Any], limits: Limits, fd: int) -> None:  # pragma: no cover
     code = 0
     try:
-        _confine(limits)
+        _confine(limits, fd)
         payload = json.dumps({"ok": compute()}).encode("utf-8")
     except MemoryError:
         payload, code = b'{"limit": "memory"}', 1
@@ -75,16 +76,28 @@ def _child(compute: Callable[[], Any], limits: Limits, fd: int) -> None:  # prag
         os._exit(code)
 
 
-def _confine(limits: Limits) -> None:
+def _confine(limits: Limits, keep: int) -> None:
     faulthandler.disable()  # an abort on the memory limit is expected, not a crash report
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)  # the C++ runtime's own abort message is not ours to print
+    os.closerange(3, keep)  # no inherited sockets, files or pipes beyond the answer pipe
+    os.closerange(keep + 1, resource.getrlimit(resource.RLIMIT_NOFILE)[0])
+    _die_with_parent()
     os.environ.clear()  # unsetenv() for each: opa.runtime().env and getenv() see nothing
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_seconds, limits.cpu_seconds + 1))
     mapped = _mapped_bytes()
     if mapped is not None:
         resource.setrlimit(resource.RLIMIT_AS, (mapped + limits.memory_bytes,) * 2)
+
+
+def _die_with_parent() -> None:
+    """PR_SET_PDEATHSIG: if fixbot is killed, the child goes too (Linux; elsewhere RLIMIT_CPU bounds it)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def _mapped_bytes() -> int | None:
