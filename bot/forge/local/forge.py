@@ -29,8 +29,9 @@ from bot.forge.base import (
     ReviewState,
 )
 from bot.forge.identity import Membership, is_login, login_key, require_login, split_team
-from bot.forge.local import gitops, worktree
-from bot.forge.local.store import JsonStore, empty_state
+from bot.forge.local import worktree
+from bot.gitstore import gitops
+from bot.gitstore.store import JsonStore, empty_state
 
 BOT_USER = "fixbot[bot]"
 

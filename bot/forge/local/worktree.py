@@ -24,8 +24,8 @@ from typing import Any
 import git
 
 from bot.errors import ConflictError
-from bot.forge.local import gitops
-from bot.forge.local.store import atomic_write_json
+from bot.gitstore import gitops
+from bot.gitstore.store import atomic_write_json
 
 MARKER = "checkout.json"
 
