@@ -12,10 +12,10 @@ from bot.errors import InputError
 from bot.forge.base import PrState, ReviewState
 from bot.forge.identity import Membership, OwnerKind, parse_owner, require_login
 from bot.forge.local import LocalForge
-from bot.lifecycle.review import on_review
 from bot.lifecycle.context import Lifecycle
 from bot.lifecycle.execute import Options
 from bot.lifecycle.fixrun import run_fix
+from bot.lifecycle.review import on_review
 from bot.models.decision import Outcome
 from tests.bot.lifecycle.conftest import PROD, PROD_FIXED
 from tests.harness.lifecycle import FakePolicy, assessment, make_lifecycle

@@ -17,11 +17,11 @@ from bot.audit.log import AuditLog
 from bot.forge.base import PrState
 from bot.forge.identity import Membership
 from bot.lifecycle.approvers import PERMISSION_NOTE
-from bot.lifecycle.review import on_review
 from bot.lifecycle.context import Lifecycle
 from bot.lifecycle.execute import Options
 from bot.lifecycle.fixrun import run_fix
 from bot.lifecycle.ledger import BotState
+from bot.lifecycle.review import on_review
 from bot.models.decision import Outcome
 from tests.harness.github_standin.world import ALL_PERMISSIONS, World, world
 from tests.harness.lifecycle import FakeChecker, FakePolicy, assessment
