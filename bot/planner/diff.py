@@ -33,13 +33,15 @@ def plan_diff(edits: Iterable[FileEdit]) -> str:
 
 
 def merge_edits(path: str, edits: Sequence[FileEdit]) -> FileEdit:
-    """Combine edits of one file made independently from the same base (disjoint line ranges)."""
+    """Combine edits of one file made independently from the same base (disjoint line ranges;
+    a change several edits make alike, e.g. one variable default two fixes need, counts once)."""
     base = _lines(edits[0].before)
     changes: list[tuple[int, int, list[str]]] = []
     for edit in edits:
         new = _lines(edit.after)
         matcher = difflib.SequenceMatcher(None, base, new, autojunk=False)
-        changes += [(i1, i2, new[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+        found = [(i1, i2, new[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+        changes += [c for c in found if c not in changes]
     out: list[str] = []
     pos = 0
     for i1, i2, lines in sorted(changes, key=lambda c: (c[0], c[1])):
@@ -58,5 +60,17 @@ def render_patch(assessments: Iterable[Assessment]) -> str:
         for edit in plan.edits:
             if edit not in by_path[edit.path]:
                 by_path[edit.path].append(edit)
-    merged = [edits[0] if len(edits) == 1 else merge_edits(path, edits) for path, edits in by_path.items()]
+    merged = [_merge_what_fits(path, edits) for path, edits in by_path.items()]
     return plan_diff(sorted(merged, key=lambda e: e.path))
+
+
+def _merge_what_fits(path: str, edits: Sequence[FileEdit]) -> FileEdit:
+    """Every edit that merges, in order; one that changes lines an earlier one changed is left
+    out (the planner already reported such fixes `unfixed`, so this only guards the patch)."""
+    merged = edits[0]
+    for edit in edits[1:]:
+        try:
+            merged = merge_edits(path, [merged, edit])
+        except RewriteError:
+            continue
+    return merged

@@ -1,8 +1,11 @@
 """Shared building blocks of the Terraform rewriters (not a rewriter itself).
 
-`guarded()` turns a text → text edit into a rewriter `apply`: it refuses module calls,
-templated blocks (count / for_each / dynamic) and anything the HCL editor refuses, as
-`Skip` values with a reason a user can act on.
+`guarded()` turns a text → text edit into a rewriter `apply`: it refuses module calls and
+anything the HCL editor refuses, as `Skip` values with a reason a user can act on. A resource
+with `count` / `for_each` is fixed like any other (the fix applies to every instance); settings
+reach into `dynamic` blocks' content, and a value that comes from `var.x` / `local.x` is fixed
+where it is set (`rewriters.terraform.values`). Edits that do not understand `dynamic` blocks
+(`guarded(edit)` without `dynamic_aware`) are refused on blocks that have them, saying which.
 """
 
 from __future__ import annotations
@@ -11,9 +14,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.hcledit import Address, EditRefused, ensure_tree, find_block, quote
+from bot.hcledit import Address, Block, EditRefused, find_block, quote
+from bot.hcledit.refs import local_ref, variable_ref
+from bot.models.plan import UnfixedCategory
 from bot.models.resource import IacKind
 from rewriters.base import Edit, Outcome, RewriteContext, Skip
+from rewriters.terraform import shape
+from rewriters.terraform.values import CURRENT, Files, NotHere, computed, settle
 
 TextEdit = Callable[[RewriteContext, str], str]
 Value = str | Callable[[RewriteContext], str]
@@ -41,30 +48,83 @@ def address(ctx: RewriteContext) -> Address:
     return kind, (r.type, r.name)
 
 
-def _refusal(ctx: RewriteContext) -> str | None:
+def _dynamic_kinds(block: Block) -> list[str]:
+    found = [b.labels[0] for b in block.blocks if b.kind == "dynamic" and b.labels]
+    return found + [k for b in block.blocks if b.kind != "dynamic" for k in _dynamic_kinds(b)]
+
+
+def _refusal(ctx: RewriteContext, dynamic_aware: bool) -> str | None:
     r = ctx.resource
     if r.type == "module":
         return "a module call: fix the module's source (or pass it an input) instead"
     block = find_block(ctx.text.encode("utf-8"), *address(ctx))
     if block is None:
         return f"{r.address} was not found in {r.file}"
-    if r.templated or block.templated:
-        return f"{r.address} uses count/for_each/dynamic blocks; its shape is not static, fix by hand"
+    kinds = [] if dynamic_aware else _dynamic_kinds(block)
+    if kinds:
+        listed = ", ".join(f'dynamic "{k}"' for k in dict.fromkeys(kinds))
+        return (f"{r.address} builds blocks with {listed}; which blocks exist is only known at plan time "
+                "and this fix edits static blocks, fix by hand")
     return None
 
 
-def guarded(edit: TextEdit) -> Callable[[RewriteContext], Outcome]:
+def _values(block: Block, prefix: tuple[str, ...] = ()) -> dict[tuple[str, ...], str]:
+    out = {(*prefix, a.name): a.value.strip() for a in block.attrs}
+    for i, child in enumerate(block.blocks):
+        out.update(_values(child, (*prefix, f"{child.kind}#{i}")))
+    return out
+
+
+def _overwritten_input(ctx: RewriteContext, after: str) -> str | None:
+    """A rewriter that replaced `var.x` / `local.x` in the resource with a literal: refused
+    (the module's users would lose the input); the reason says where the value is set."""
+    old = find_block(ctx.text.encode("utf-8"), *address(ctx))
+    new = find_block(after.encode("utf-8"), *address(ctx))
+    if old is None or new is None:
+        return None
+    now = _values(new)
+    for path, value in _values(old).items():
+        ref = variable_ref(value) or local_ref(value)
+        if ref is not None and path in now and now[path] != value:
+            return (f"`{path[-1]} = {value}`: the value is set where {value} is defined (a module input or "
+                    "local); this fix would overwrite the reference, fix it there")
+    return None
+
+
+def _callers_note(ctx: RewriteContext) -> str:
+    directory = ctx.resource.file.rpartition("/")[0] or "."
+    calls = ctx.repo.callers(directory) if ctx.repo is not None else ()
+    if not calls:
+        return ""
+    listed = ", ".join(f"{c.file} (module.{c.name})" for c in calls)
+    return f"fixed once in module {directory}; affects every caller: {listed}"
+
+
+def guarded(edit: TextEdit, dynamic_aware: bool = False) -> Callable[[RewriteContext], Outcome]:
     def apply(ctx: RewriteContext) -> Outcome:
-        reason = _refusal(ctx)
+        reason = _refusal(ctx, dynamic_aware)
         if reason is not None:
-            return Skip(reason=reason)
+            return Skip(reason=reason, category=UnfixedCategory.needs_human)
+        files = Files(ctx)
+        token = CURRENT.set(files)
         try:
-            return Edit(text=edit(ctx, ctx.text))
+            text = edit(ctx, ctx.text)
         except MissingParameter as exc:
             names = ", ".join(exc.names)
-            return Skip(reason=f"needs parameter {names} in .fixbot.yml", missing_parameters=exc.names)
+            return Skip(reason=f"needs parameter {names} in .fixbot.yml", missing_parameters=exc.names,
+                        category=UnfixedCategory.needs_parameter)
+        except NotHere as exc:
+            return Skip(reason=exc.reason, category=exc.category)
         except EditRefused as exc:
-            return Skip(reason=exc.message)
+            return Skip(reason=exc.message, category=UnfixedCategory.needs_human)
+        finally:
+            CURRENT.reset(token)
+        overwritten = _overwritten_input(ctx, text)
+        if overwritten is not None:
+            return Skip(reason=overwritten, category=UnfixedCategory.not_in_this_file)
+        others = {p: t for p, t in files.changed.items() if p != ctx.resource.file}
+        notes = [_callers_note(ctx), *files.notes]
+        return Edit(text=text, files=others, note="; ".join(n for n in notes if n))
 
     return apply
 
@@ -84,19 +144,44 @@ def _value(ctx: RewriteContext, value: Value) -> str:
     return value if isinstance(value, str) else value(ctx)
 
 
-def apply_settings(ctx: RewriteContext, text: str, settings: tuple[Setting, ...]) -> str:
-    """Apply settings grouped by nested path (a missing block is created with all of them)."""
+def apply_settings(ctx: RewriteContext, text: str, settings: tuple[Setting, ...], at: Address | None = None) -> str:
+    """Apply settings grouped by nested path (a missing block is created with all of them) to
+    the resource (or the block `at`, e.g. a sibling); a value set from `var.x` / `local.x` is
+    fixed where it is set, never overwritten here."""
     wanted = [s for s in settings if not s.types or ctx.resource.type in s.types]
-    wants = {
-        path: tuple((s.name, _value(ctx, s.value), s.accept) for s in wanted if s.path == path)
-        for path in dict.fromkeys(s.path for s in wanted)
-    }
-    return ensure_tree(text, address(ctx), wants)
+    target = at or address(ctx)
+    files = CURRENT.get() or Files(ctx)
+    main = ctx.resource.file
+    files.put(main, text)
+    direct: dict[tuple[str, ...], list[Want]] = {}
+    for s in wanted:
+        value = _value(ctx, s.value)
+        attr, crossed = shape.current(files.text(main), target, s.path, s.name)
+        if attr is not None and _indirect(attr.value) and not _fine(attr.value, value, s.accept):
+            why = shape.iterator_reason(attr, crossed)
+            if why is not None:
+                raise NotHere(why)
+            settle(files, main, attr, value, s.accept)
+        else:
+            direct.setdefault(s.path, []).append((s.name, value, s.accept))
+    text = files.changed.pop(main)
+    return shape.ensure(text, target, {p: tuple(w) for p, w in direct.items()}) if direct else text
+
+
+Want = tuple[str, str, Accept | None]
+
+
+def _indirect(value: str) -> bool:
+    return variable_ref(value) is not None or local_ref(value) is not None or computed(value)
+
+
+def _fine(current: str, value: str, accept: Accept | None) -> bool:
+    return current.strip() == value or (accept is not None and accept(current))
 
 
 def set_attrs(*settings: Setting) -> Callable[[RewriteContext], Outcome]:
     """The apply function of a rewriter that only sets attributes."""
-    return guarded(lambda ctx, text: apply_settings(ctx, text, settings))
+    return guarded(lambda ctx, text: apply_settings(ctx, text, settings), dynamic_aware=True)
 
 
 def is_true(value: str) -> bool:

@@ -1,0 +1,58 @@
+"""Fixes of different resources that change the same lines of a file cannot both go into one
+patch: the later one is reported `unfixed` (apply the first, then run fixbot again) so the
+patch always applies and every fix it contains composes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.errors import RewriteError
+from bot.models.plan import FileEdit, Plan, Unfixed, UnfixedCategory
+from bot.models.report import Assessment
+from bot.planner.diff import merge_edits
+
+
+class _Merged:
+    """Per file: the merge of every accepted edit, and which resources they fix."""
+
+    def __init__(self) -> None:
+        self.edits: dict[str, FileEdit] = {}
+        self.owners: dict[str, list[str]] = {}
+
+    def clash(self, plan: Plan) -> str | None:
+        """The reason `plan` cannot join the merged edits, or None after adding it."""
+        merged: dict[str, FileEdit] = {}
+        for edit in plan.edits:
+            current = self.edits.get(edit.path)
+            if current is None or current == edit:
+                merged[edit.path] = current or edit
+                continue
+            try:
+                merged[edit.path] = merge_edits(edit.path, [current, edit])
+            except RewriteError:
+                others = ", ".join(self.owners[edit.path][-3:])
+                return (f"its fix changes the same lines of {edit.path} as the fix of {others}; "
+                        "apply that one and run fixbot again")
+        for path, edit in merged.items():
+            self.edits[path] = edit
+            self.owners.setdefault(path, []).append(plan.resource)
+        return None
+
+
+def drop_overlaps(assessments: Sequence[Assessment]) -> list[Assessment]:
+    """Assessments in order; a plan overlapping an earlier resource's plan becomes `unfixed`."""
+    merged = _Merged()
+    verdict: dict[str, str | None] = {}
+    for a in assessments:
+        if a.plan is not None and a.plan.resource not in verdict:
+            verdict[a.plan.resource] = merged.clash(a.plan)
+    out: list[Assessment] = []
+    for a in assessments:
+        reason = verdict.get(a.plan.resource) if a.plan is not None else None
+        if a.plan is None or reason is None:
+            out.append(a)
+            continue
+        un = Unfixed(finding_id=a.finding.id, reason=reason, rewriter=a.plan.rewriter,
+                     category=UnfixedCategory.overlaps)
+        out.append(a.model_copy(update={"unfixed": un, "plan": None}))
+    return out
