@@ -217,7 +217,7 @@ def _compose(
         elif isinstance(outcome, Edit):
             run.text = outcome.text
             run.edited.update(outcome.files)
-            run.notes += [n for n in outcome.note.split("; ") if n and n not in run.notes]
+            run.notes += [n for n in outcome.note.splitlines() if n and n not in run.notes]
             run.done.append(step)
     return run
 

@@ -48,24 +48,33 @@ def address(ctx: RewriteContext) -> Address:
     return kind, (r.type, r.name)
 
 
-def _dynamic_kinds(block: Block) -> list[str]:
-    found = [b.labels[0] for b in block.blocks if b.kind == "dynamic" and b.labels]
-    return found + [k for b in block.blocks if b.kind != "dynamic" for k in _dynamic_kinds(b)]
+def _dynamic_blocks(block: Block) -> list[Block]:
+    found = [b for b in block.blocks if b.kind == "dynamic" and b.labels]
+    return found + [d for b in block.blocks if b.kind != "dynamic" for d in _dynamic_blocks(b)]
 
 
-def _refusal(ctx: RewriteContext, dynamic_aware: bool) -> str | None:
+def _dynamic_refusal(r_address: str, dynamics: list[Block]) -> tuple[str, UnfixedCategory]:
+    """Which dynamic blocks (and the inputs they iterate) keep a static-block fix from knowing the shape."""
+    sources = [d.attr("for_each") for d in dynamics]
+    listed = ", ".join(
+        f'dynamic "{d.labels[0]}"' + (f" (for_each = {' '.join(s.value.split())[:60]})" if s else "")
+        for d, s in zip(dynamics, sources, strict=True)
+    )
+    inputs = all(s is not None and (variable_ref(s.value) or local_ref(s.value)) for s in sources)
+    where = "; the blocks come from that input, fix its values there" if inputs else ", fix by hand"
+    category = UnfixedCategory.not_in_this_file if inputs else UnfixedCategory.needs_human
+    return f"{r_address} builds its blocks with {listed}, which this fix cannot edit{where}", category
+
+
+def _refusal(ctx: RewriteContext, dynamic_aware: bool) -> tuple[str, UnfixedCategory] | None:
     r = ctx.resource
     if r.type == "module":
-        return "a module call: fix the module's source (or pass it an input) instead"
+        return "a module call: fix the module's source (or pass it an input) instead", UnfixedCategory.needs_human
     block = find_block(ctx.text.encode("utf-8"), *address(ctx))
     if block is None:
-        return f"{r.address} was not found in {r.file}"
-    kinds = [] if dynamic_aware else _dynamic_kinds(block)
-    if kinds:
-        listed = ", ".join(f'dynamic "{k}"' for k in dict.fromkeys(kinds))
-        return (f"{r.address} builds blocks with {listed}; which blocks exist is only known at plan time "
-                "and this fix edits static blocks, fix by hand")
-    return None
+        return f"{r.address} was not found in {r.file}", UnfixedCategory.needs_human
+    dynamics = [] if dynamic_aware else _dynamic_blocks(block)
+    return _dynamic_refusal(r.address, dynamics) if dynamics else None
 
 
 def _values(block: Block, prefix: tuple[str, ...] = ()) -> dict[tuple[str, ...], str]:
@@ -97,14 +106,14 @@ def _callers_note(ctx: RewriteContext) -> str:
     if not calls:
         return ""
     listed = ", ".join(f"{c.file} (module.{c.name})" for c in calls)
-    return f"fixed once in module {directory}; affects every caller: {listed}"
+    return f"fixed once in module {directory}, for every caller: {listed}"
 
 
 def guarded(edit: TextEdit, dynamic_aware: bool = False) -> Callable[[RewriteContext], Outcome]:
     def apply(ctx: RewriteContext) -> Outcome:
-        reason = _refusal(ctx, dynamic_aware)
-        if reason is not None:
-            return Skip(reason=reason, category=UnfixedCategory.needs_human)
+        refused = _refusal(ctx, dynamic_aware)
+        if refused is not None:
+            return Skip(reason=refused[0], category=refused[1])
         files = Files(ctx)
         token = CURRENT.set(files)
         try:
@@ -124,7 +133,7 @@ def guarded(edit: TextEdit, dynamic_aware: bool = False) -> Callable[[RewriteCon
             return Skip(reason=overwritten, category=UnfixedCategory.not_in_this_file)
         others = {p: t for p, t in files.changed.items() if p != ctx.resource.file}
         notes = [_callers_note(ctx), *files.notes]
-        return Edit(text=text, files=others, note="; ".join(n for n in notes if n))
+        return Edit(text=text, files=others, note="\n".join(n for n in notes if n))
 
     return apply
 

@@ -20,12 +20,17 @@ def bucket_ref(ctx: RewriteContext) -> str:
 
 def follow_parent(ctx: RewriteContext, bucket: Block) -> tuple[tuple[str, str], ...]:
     """A new sibling's `count`/`for_each` and `bucket`, matching how the bucket is repeated:
-    `count = length(aws_s3_bucket.x)` + `aws_s3_bucket.x[count.index].id`, or
-    `for_each = aws_s3_bucket.x` + `each.value.id`."""
+    `count = length(aws_s3_bucket.x)` + `aws_s3_bucket.x[count.index].id`, or the bucket's own
+    `for_each` expression + `aws_s3_bucket.x[each.key].id` (same keys, one sibling per bucket;
+    `for_each = aws_s3_bucket.x` + `each.value.id` is valid Terraform too, but checkov 3.3 then
+    ties the sibling to one bucket instance only, so CKV2_AWS_6 kept failing for the others)."""
     parent = f"aws_s3_bucket.{ctx.resource.name}"
+    each = bucket.attr("for_each")
     if bucket.attr("count") is not None:
         return (("count", f"length({parent})"), ("bucket", f"{parent}[count.index].id"))
-    if bucket.attr("for_each") is not None:
+    if each is not None and not each.multiline:
+        return (("for_each", each.value.strip()), ("bucket", f"{parent}[each.key].id"))
+    if each is not None:
         return (("for_each", parent), ("bucket", "each.value.id"))
     return (("bucket", bucket_ref(ctx)),)
 

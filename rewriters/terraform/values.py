@@ -99,6 +99,7 @@ def settle(files: Files, file: str, attr: Attr, value: str, accept: Accept | Non
         _fix_local(files, _dir(file), loc, value, accept, depth)
     elif depth > 0 and not computed(current):
         files.put(file, replace_value(files.text(file), attr, value))
+        files.note(f"{file}: `{attr.name} = {_short(current)}` → `{value}`")
     else:
         raise NotHere(f"`{attr.name} = {_short(current)}` in {file} is computed; "
                       "change the values it is computed from")
@@ -124,12 +125,21 @@ def _fix_default(files: Files, directory: str, name: str, value: str, accept: Ac
         if block is None:
             continue
         default = block.attr("default")
+        unset = [f"{c.file} (module.{c.name})" for c in files.ctx.repo.callers(directory)
+                 if not _sets(files, c.file, c.name, name)] if files.ctx.repo is not None else []
+        if unset:
+            files.note(f"var.{name}'s default is what {', '.join(unset)} get(s)")
         if default is None:
             raise NotHere(f"var.{name} has no default in {path} and no module call in this repository "
                           "sets it: the value comes from the module's users")
         settle(files, path, default, value, accept, depth + 1)
         return
     raise NotHere(f"var.{name} is not declared in {directory}; the value comes from outside this repository")
+
+
+def _sets(files: Files, file: str, call: str, name: str) -> bool:
+    block = module_block(files.text(file), call)
+    return block is not None and block.attr(name) is not None
 
 
 def _fix_local(files: Files, directory: str, name: str, value: str, accept: Accept | None, depth: int) -> None:

@@ -85,6 +85,8 @@ def measure(fixture: Path, workdir: Path) -> FixRate:
     root = workdir / fixture.name
     shutil.copytree(fixture, root)
     _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "-c", "user.name=fixrate", "-c", "user.email=fixrate@localhost", "commit", "-qm", "fixture")
     raw = checkov_json(root, quiet=False)
     findings = workdir / f"{fixture.name}.checkov.json"
     findings.write_text(json.dumps(raw), encoding="utf-8")

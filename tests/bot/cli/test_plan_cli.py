@@ -71,6 +71,7 @@ def test_plan_json_extends_the_scan_contract(repo: tuple[Path, Path], capsys: py
     assert plan["action"] == "enable_bucket_versioning"
     assert by_rule["CKV2_AWS_6"]["plan"]["diff"] == plan["diff"]  # one change for the resource
     assert by_rule["CKV_AWS_18"]["unfixed"]["missing_parameters"] == ["target_bucket"]
+    assert by_rule["CKV_AWS_18"]["unfixed"]["category"] == "needs_parameter"
     assert (root / "main.tf").read_text() == MAIN_TF
 
 
@@ -100,6 +101,7 @@ def test_plan_table_names_missing_parameters(
     assert main(["plan", str(root), "--no-checkov", "--findings", str(findings)]) == 0
     out = " ".join(capsys.readouterr().out.split())
     assert "target_bucket" in out and "planned" in out
+    assert "unfixed: 1 needs parameter" in out  # counts per reason category under the table
 
 
 def test_plan_rejects_a_missing_findings_file(tmp_path: Path) -> None:
