@@ -66,3 +66,39 @@ def iterator_names(block: Block, kind: str) -> tuple[str, ...]:
         return ()
     iterator = dyn.attr("iterator")
     return (kind, iterator.value.strip()) if iterator is not None else (kind,)
+
+
+_FALLBACK_CALL = re.compile(r"(lookup|try)\((.*)\)", re.S)
+
+
+def _top_level_commas(args: str) -> list[int]:
+    depth, quoted, out = 0, False, []
+    for i, ch in enumerate(args):
+        if ch == '"' and (i == 0 or args[i - 1] != "\\"):
+            quoted = not quoted
+        elif not quoted and ch in "([{":
+            depth += 1
+        elif not quoted and ch in ")]}":
+            depth -= 1
+            if depth < 0:
+                return []
+        elif not quoted and depth == 0 and ch == ",":
+            out.append(i)
+    return out
+
+
+def fallback_span(value: str) -> tuple[int, int] | None:
+    """Span (in `value`) of the fallback of `lookup(map, "key", FALLBACK)` / `try(expr, ..., FALLBACK)`:
+    the value used when the input does not say."""
+    v = value.rstrip()
+    found = _FALLBACK_CALL.fullmatch(v.lstrip())
+    if found is None:
+        return None
+    offset = len(v) - len(v.lstrip()) + len(found.group(1)) + 1
+    commas = _top_level_commas(found.group(2))
+    if not commas or (found.group(1) == "lookup" and len(commas) != 2):
+        return None
+    start = offset + commas[-1] + 1
+    while start < len(v) and v[start] in " \t\n":
+        start += 1
+    return start, len(v) - 1

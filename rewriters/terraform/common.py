@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.hcledit import Address, Block, EditRefused, find_block, quote
-from bot.hcledit.refs import local_ref, variable_ref
+from bot.hcledit.refs import fallback_span, local_ref, variable_ref
 from bot.models.plan import UnfixedCategory
 from bot.models.resource import IacKind
 from rewriters.base import Edit, Outcome, RewriteContext, Skip
@@ -167,7 +167,7 @@ def apply_settings(ctx: RewriteContext, text: str, settings: tuple[Setting, ...]
         value = _value(ctx, s.value)
         attr, crossed = shape.current(files.text(main), target, s.path, s.name)
         if attr is not None and _indirect(attr.value) and not _fine(attr.value, value, s.accept):
-            why = shape.iterator_reason(attr, crossed)
+            why = shape.iterator_reason(attr, crossed) if fallback_span(attr.value.strip()) is None else None
             if why is not None:
                 raise NotHere(why)
             settle(files, main, attr, value, s.accept)

@@ -15,7 +15,15 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from bot.hcledit import Attr, replace_value
-from bot.hcledit.refs import is_literal, local_attr, local_ref, module_block, variable_block, variable_ref
+from bot.hcledit.refs import (
+    fallback_span,
+    is_literal,
+    local_attr,
+    local_ref,
+    module_block,
+    variable_block,
+    variable_ref,
+)
 from bot.models.plan import UnfixedCategory
 from rewriters.base import RewriteContext
 
@@ -100,9 +108,33 @@ def settle(files: Files, file: str, attr: Attr, value: str, accept: Accept | Non
     elif depth > 0 and not computed(current):
         files.put(file, replace_value(files.text(file), attr, value))
         files.note(f"{file}: `{attr.name} = {_short(current)}` → `{value}`")
+    elif fallback_span(current) is not None:
+        _fix_fallback(files, file, attr, value, accept, depth)
     else:
         raise NotHere(f"`{attr.name} = {_short(current)}` in {file} is computed; "
                       "change the values it is computed from")
+
+
+def _fix_fallback(files: Files, file: str, attr: Attr, value: str, accept: Accept | None, depth: int) -> None:
+    """`lookup(input, "key", FALLBACK)` / `try(input..., FALLBACK)`: the fallback is the default
+    every element that does not set the value gets; fixed there (or where it is set)."""
+    current = attr.value.strip()
+    span = fallback_span(current)
+    assert span is not None
+    fallback = current[span[0]:span[1]]
+    if fallback == value or (accept is not None and accept(fallback)):
+        raise NotHere(f"`{attr.name} = {_short(current)}` in {file} already falls back to a compliant value; "
+                      "the input it reads sets it otherwise, change it there")
+    var, loc = variable_ref(fallback), local_ref(fallback)
+    if var is not None:
+        _fix_variable(files, _dir(file), var, value, accept, depth + 1)
+    elif loc is not None:
+        _fix_local(files, _dir(file), loc, value, accept, depth + 1)
+    elif is_literal(fallback):
+        files.put(file, replace_value(files.text(file), attr, current[: span[0]] + value + current[span[1]:]))
+    else:
+        raise NotHere(f"`{attr.name} = {_short(current)}` in {file} is computed; change the values it is computed from")
+    files.note(f"{file}: the fallback of `{attr.name}` is now compliant; inputs that set it keep their value")
 
 
 def _fix_variable(files: Files, directory: str, name: str, value: str, accept: Accept | None, depth: int) -> None:
@@ -116,7 +148,23 @@ def _fix_variable(files: Files, directory: str, name: str, value: str, accept: A
             continue
         settle(files, call.file, arg, value, accept, depth + 1)
     if uncovered:
+        _refuse_tfvars(files, directory, name)
         _fix_default(files, directory, name, value, accept, depth)
+
+
+TFVARS = ("terraform.tfvars", "terraform.tfvars.json")
+
+
+def _refuse_tfvars(files: Files, directory: str, name: str) -> None:
+    """A root module's value from `terraform.tfvars` wins over the default: say so, change nothing."""
+    if files.ctx.repo is None:
+        return
+    setting = re.compile(rf'^\s*"?{re.escape(name)}"?\s*[=:]', re.M)
+    for tfvars in TFVARS:
+        path = tfvars if directory == "." else f"{directory}/{tfvars}"
+        text = files.ctx.repo.text(path)
+        if text is not None and setting.search(text):
+            raise NotHere(f"var.{name} is set in {path}; change it there")
 
 
 def _fix_default(files: Files, directory: str, name: str, value: str, accept: Accept | None, depth: int) -> None:

@@ -98,7 +98,8 @@ def test_a_value_from_a_variable_is_fixed_at_its_default_not_in_the_resource(rep
 
 
 def test_a_value_a_caller_passes_is_fixed_at_the_call(repo: Repo) -> None:
-    caller = 'module "a" {\n  source            = "./modules/s3"\n  name              = "a"\n  block_public_acls = false\n}\n'
+    caller = ('module "a" {\n  source            = "./modules/s3"\n  name              = "a"\n'
+              '  block_public_acls = false\n}\n')
     root = repo({"modules/s3/main.tf": MODULE_MAIN, "modules/s3/variables.tf": MODULE_VARS, "main.tf": caller})
     (a,) = _plan(root, assessment("CKV_AWS_53", "aws_s3_bucket_public_access_block.this", "modules/s3/main.tf"))
     _applied(root, [a])
@@ -212,3 +213,22 @@ def test_fixes_that_change_the_same_lines_leave_the_later_one_unfixed(repo: Repo
     assert "aws_ebs_volume.one" in later.unfixed.reason
     _applied(root, [first, later])  # the patch still applies: every fix that composes
     assert "default = true" in (root / "main.tf").read_text()
+
+
+def test_the_fallback_of_a_lookup_is_the_default_to_fix(repo: Repo) -> None:
+    text = ('resource "aws_kms_key" "k" {\n  for_each = var.keys\n\n  description         = each.key\n'
+            '  enable_key_rotation = lookup(each.value, "rotation", false)\n}\n')
+    root = repo({"main.tf": text})
+    (a,) = _plan(root, assessment("CKV_AWS_7", "aws_kms_key.k"))
+    assert a.plan is not None and any("inputs that set it keep their value" in n for n in a.plan.notes)
+    _applied(root, [a])
+    assert 'enable_key_rotation = lookup(each.value, "rotation", true)' in (root / "main.tf").read_text()
+
+
+def test_a_root_value_from_tfvars_is_not_overridden_by_a_default(repo: Repo) -> None:
+    text = ('variable "encrypted" {\n  default = false\n}\n\nresource "aws_ebs_volume" "v" {\n'
+            '  availability_zone = "a"\n  size              = 8\n  encrypted         = var.encrypted\n}\n')
+    root = repo({"main.tf": text, "terraform.tfvars": "encrypted = false\n"})
+    (a,) = _plan(root, assessment("CKV_AWS_3", "aws_ebs_volume.v"))
+    assert a.unfixed is not None and a.unfixed.category is UnfixedCategory.not_in_this_file
+    assert "terraform.tfvars" in a.unfixed.reason
