@@ -25,7 +25,7 @@ from typing import Any
 
 from bot.ingest.checkov_runner import checkov_json
 from bot.pipeline import ScanRequest, scan
-from bot.planner import plan_findings, render_patch
+from bot.planner import catalogue_lookup, plan_findings, render_patch
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "tfcorpus"
 Key = tuple[str, str, str]  # file, resource, check id
@@ -51,6 +51,7 @@ class FixRate:
     patch_applied: bool = True
     categories: Counter[str] = field(default_factory=Counter)
     reasons: Counter[str] = field(default_factory=Counter)
+    left: Counter[str] = field(default_factory=Counter)  # checks still failing: no rewriter / rewriter
 
     @property
     def rate(self) -> float:
@@ -105,6 +106,9 @@ def measure(fixture: Path, workdir: Path) -> FixRate:
         return result
     after = _checks(checkov_json(root, quiet=False))
     result.fixed = sum(1 for k in before.failing() if after.status.get(k) == "PASSED")
+    for k in before.failing():
+        if after.status.get(k) != "PASSED":
+            result.left["no rewriter for the rule" if catalogue_lookup(k[2]) is None else "rule has a rewriter"] += 1
     result.new_failures = sorted(after.failing() - before.failing())
     result.regressions = sorted(k for k in result.new_failures if before.status.get(k) == "PASSED")
     result.parse_errors = after.parse_errors
@@ -126,6 +130,8 @@ def report(results: Sequence[FixRate]) -> str:
     rate = fixed / failing if failing else 1.0
     lines.append(f"{'overall':<14} {failing:>7} {fixed:>5} {rate:>6.0%} "
                  f"{sum(len(r.new_failures) for r in results):>8} {sum(r.parse_errors for r in results):>9}")
+    left = sum((r.left for r in results), Counter())
+    lines.append("checks still failing: " + ", ".join(f"{n} {why}" for why, n in left.most_common()))
     categories = sum((r.categories for r in results), Counter())
     lines.append("unfixed findings by reason: " + ", ".join(f"{c} {n}" for c, n in categories.most_common()))
     reasons = sum((r.reasons for r in results), Counter())
