@@ -66,11 +66,10 @@ def _dynamic_refusal(r_address: str, dynamics: list[Block]) -> tuple[str, Unfixe
     return f"{r_address} builds its blocks with {listed}, which this fix cannot edit{where}", category
 
 
-def _refusal(ctx: RewriteContext, dynamic_aware: bool) -> tuple[str, UnfixedCategory] | None:
+def _refusal(ctx: RewriteContext, block: Block | None, dynamic_aware: bool) -> tuple[str, UnfixedCategory] | None:
     r = ctx.resource
     if r.type == "module":
         return "a module call: fix the module's source (or pass it an input) instead", UnfixedCategory.needs_human
-    block = find_block(ctx.text.encode("utf-8"), *address(ctx))
     if block is None:
         return f"{r.address} was not found in {r.file}", UnfixedCategory.needs_human
     dynamics = [] if dynamic_aware else _dynamic_blocks(block)
@@ -84,17 +83,16 @@ def _values(block: Block, prefix: tuple[str, ...] = ()) -> dict[tuple[str, ...],
     return out
 
 
-def _overwritten_input(ctx: RewriteContext, after: str) -> str | None:
+def _overwritten_input(ctx: RewriteContext, old: Block | None, after: str) -> str | None:
     """A rewriter that replaced `var.x` / `local.x` in the resource with a literal: refused
     (the module's users would lose the input); the reason says where the value is set."""
-    old = find_block(ctx.text.encode("utf-8"), *address(ctx))
-    new = find_block(after.encode("utf-8"), *address(ctx))
-    if old is None or new is None:
+    inputs = {p: v for p, v in _values(old).items() if variable_ref(v) or local_ref(v)} if old else {}
+    if not inputs or after == ctx.text:
         return None
-    now = _values(new)
-    for path, value in _values(old).items():
-        ref = variable_ref(value) or local_ref(value)
-        if ref is not None and path in now and now[path] != value:
+    new = find_block(after.encode("utf-8"), *address(ctx))
+    now = _values(new) if new is not None else {}
+    for path, value in inputs.items():
+        if path in now and now[path] != value:
             return (f"`{path[-1]} = {value}`: the value is set where {value} is defined (a module input or "
                     "local); this fix would overwrite the reference, fix it there")
     return None
@@ -111,7 +109,8 @@ def _callers_note(ctx: RewriteContext) -> str:
 
 def guarded(edit: TextEdit, dynamic_aware: bool = False) -> Callable[[RewriteContext], Outcome]:
     def apply(ctx: RewriteContext) -> Outcome:
-        refused = _refusal(ctx, dynamic_aware)
+        block = find_block(ctx.text.encode("utf-8"), *address(ctx)) if ctx.resource.type != "module" else None
+        refused = _refusal(ctx, block, dynamic_aware)
         if refused is not None:
             return Skip(reason=refused[0], category=refused[1])
         files = Files(ctx)
@@ -128,7 +127,7 @@ def guarded(edit: TextEdit, dynamic_aware: bool = False) -> Callable[[RewriteCon
             return Skip(reason=exc.message, category=UnfixedCategory.needs_human)
         finally:
             CURRENT.reset(token)
-        overwritten = _overwritten_input(ctx, text)
+        overwritten = _overwritten_input(ctx, block, text)
         if overwritten is not None:
             return Skip(reason=overwritten, category=UnfixedCategory.not_in_this_file)
         others = {p: t for p, t in files.changed.items() if p != ctx.resource.file}

@@ -232,3 +232,12 @@ def test_a_root_value_from_tfvars_is_not_overridden_by_a_default(repo: Repo) -> 
     (a,) = _plan(root, assessment("CKV_AWS_3", "aws_ebs_volume.v"))
     assert a.unfixed is not None and a.unfixed.category is UnfixedCategory.not_in_this_file
     assert "terraform.tfvars" in a.unfixed.reason
+
+
+def test_no_rewriter_overwrites_an_input_with_a_literal(repo: Repo) -> None:
+    text = ('resource "aws_instance" "i" {\n  ami = "ami-1"\n\n  root_block_device {\n'
+            '    encrypted = var.root_encrypted\n  }\n}\n')
+    root = repo({"main.tf": text})
+    (a,) = _plan(root, assessment("CKV_AWS_8", "aws_instance.i"))
+    assert a.unfixed is not None and a.unfixed.category is UnfixedCategory.not_in_this_file
+    assert "var.root_encrypted" in a.unfixed.reason and render_patch([a]) == ""
