@@ -162,13 +162,15 @@ def plan_resource(
 
 
 def _edits(path: str, original: str, run: _Run, repo: RepoTexts | None) -> tuple[FileEdit, ...]:
-    """The resource's file first, then every other file the fixes changed (a default, a caller)."""
-    out = [FileEdit(path=path, before=original, after=run.text)]
+    """The resource's file (when changed, or when nothing else is), then every other file the
+    fixes changed (a variable's default, a module call)."""
+    others = []
     for other, after in sorted(run.edited.items()):
         before = repo.text(other) if repo is not None else None
         if before is not None and before != after:
-            out.append(FileEdit(path=other, before=before, after=after))
-    return tuple(out)
+            others.append(FileEdit(path=other, before=before, after=after))
+    own = FileEdit(path=path, before=original, after=run.text)
+    return tuple(others) if others and run.text == original else (own, *others)
 
 
 Verdict = tuple[str, str | None, tuple[str, ...], UnfixedCategory]  # reason, rewriter, missing params, category
