@@ -122,9 +122,11 @@ def _fix_fallback(files: Files, file: str, attr: Attr, value: str, accept: Accep
     span = fallback_span(current)
     assert span is not None
     fallback = current[span[0]:span[1]]
+    compliant = NotHere(f"`{attr.name} = {_short(current)}` in {file} falls back to a compliant value; "
+                        "the input it reads sets it otherwise, change it there")
     if fallback == value or (accept is not None and accept(fallback)):
-        raise NotHere(f"`{attr.name} = {_short(current)}` in {file} already falls back to a compliant value; "
-                      "the input it reads sets it otherwise, change it there")
+        raise compliant
+    before = dict(files.changed)
     var, loc = variable_ref(fallback), local_ref(fallback)
     if var is not None:
         _fix_variable(files, _dir(file), var, value, accept, depth + 1)
@@ -134,6 +136,8 @@ def _fix_fallback(files: Files, file: str, attr: Attr, value: str, accept: Accep
         files.put(file, replace_value(files.text(file), attr, current[: span[0]] + value + current[span[1]:]))
     else:
         raise NotHere(f"`{attr.name} = {_short(current)}` in {file} is computed; change the values it is computed from")
+    if files.changed == before:
+        raise compliant
     files.note(f"{file}: the fallback of `{attr.name}` is now compliant; inputs that set it keep their value")
 
 
