@@ -40,6 +40,7 @@ test: setup lint
 
 bench: setup
 	$(BIN)/python -m bot.bench
+	$(BIN)/python -m tests.bench.fixrate
 
 clean:
 	rm -rf $(VENV) $(CHECKOV_VENV) $(NODE_TOOLS)/node_modules
