@@ -162,10 +162,10 @@ def test_plan_patch_never_aborts_on_fixes_that_change_the_same_lines(tmp_path: P
     findings.write_text(json.dumps(report))
     out = tmp_path / "fix.patch"
     args = ["plan", str(root), "--no-checkov", "--findings", str(findings)]
+    assert main([*args, "--format", "table", "--output", str(tmp_path / "plan.txt")]) == 0
+    assert "unfixed: 1 overlaps" in (tmp_path / "plan.txt").read_text()
     assert main([*args, "--format", "patch", "--output", str(out)]) == 0
     subprocess.run(["git", "init", "-q"], cwd=root, check=True)
     subprocess.run(["git", "apply", str(out)], cwd=root, check=True)
     patched = (root / "main.tf").read_text()
     assert ("default = true" in patched) != ("default = false" in patched)  # the first fix; the later is reported
-    assert main([*args, "--format", "table", "--output", str(tmp_path / "plan.txt")]) == 0
-    assert "1 overlaps" in (tmp_path / "plan.txt").read_text()
