@@ -5,36 +5,33 @@ patch always applies and every fix it contains composes."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from copy import copy
 
-from bot.errors import RewriteError
-from bot.models.plan import FileEdit, Plan, Unfixed, UnfixedCategory
+from bot.models.plan import Plan, Unfixed, UnfixedCategory
 from bot.models.report import Assessment
-from bot.planner.diff import merge_edits
+from bot.planner.diff import ChangeSet
 
 
 class _Merged:
-    """Per file: the merge of every accepted edit, and which resources they fix."""
+    """Per file: the changes of every accepted edit, and which resources they fix."""
 
     def __init__(self) -> None:
-        self.edits: dict[str, FileEdit] = {}
+        self.files: dict[str, ChangeSet] = {}
         self.owners: dict[str, list[str]] = {}
 
     def clash(self, plan: Plan) -> str | None:
-        """The reason `plan` cannot join the merged edits, or None after adding it."""
-        merged: dict[str, FileEdit] = {}
+        """The reason `plan` cannot join the accepted edits, or None after adding it."""
+        trial: dict[str, ChangeSet] = {}
         for edit in plan.edits:
-            current = self.edits.get(edit.path)
-            if current is None or current == edit:
-                merged[edit.path] = current or edit
-                continue
-            try:
-                merged[edit.path] = merge_edits(edit.path, [current, edit])
-            except RewriteError:
-                others = ", ".join(self.owners[edit.path][-3:])
+            current = self.files.get(edit.path) or ChangeSet(edit.path, edit.before)
+            candidate = copy(current)
+            if not candidate.add(edit):
+                others = ", ".join(self.owners.get(edit.path, [])[-3:])
                 return (f"its fix changes the same lines of {edit.path} as the fix of {others}; "
                         "apply that one and run fixbot again")
-        for path, edit in merged.items():
-            self.edits[path] = edit
+            trial[edit.path] = candidate
+        for path, merged in trial.items():
+            self.files[path] = merged
             self.owners.setdefault(path, []).append(plan.resource)
         return None
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.hcledit import Address, Block, EditRefused, find_block, quote
+from bot.hcledit import Address, Block, EditRefused, find_block, locate, quote
 from bot.hcledit.refs import fallback_span, local_ref, variable_ref
 from bot.models.plan import UnfixedCategory
 from bot.models.resource import IacKind
@@ -162,9 +162,13 @@ def apply_settings(ctx: RewriteContext, text: str, settings: tuple[Setting, ...]
     main = ctx.resource.file
     files.put(main, text)
     direct: dict[tuple[str, ...], list[Want]] = {}
+    seen, root = text, locate(text, target)  # parsed again only when a fix changed this file
     for s in wanted:
         value = _value(ctx, s.value)
-        attr, crossed = shape.current(files.text(main), target, s.path, s.name)
+        if files.text(main) is not seen:
+            seen = files.text(main)
+            root = locate(seen, target)
+        attr, crossed = shape.current(root, s.path, s.name)
         if attr is not None and _indirect(attr.value) and not _fine(attr.value, value, s.accept):
             why = shape.iterator_reason(attr, crossed) if fallback_span(attr.value.strip()) is None else None
             if why is not None:

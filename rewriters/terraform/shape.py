@@ -40,8 +40,9 @@ def walk(block: Block, path: tuple[str, ...]) -> tuple[Block, int, tuple[Block, 
     return block, len(path), tuple(crossed)
 
 
-def current(text: str, address: Address, path: tuple[str, ...], name: str) -> tuple[Attr | None, tuple[Block, ...]]:
-    block, depth, crossed = walk(locate(text, address), path)
+def current(root: Block, path: tuple[str, ...], name: str) -> tuple[Attr | None, tuple[Block, ...]]:
+    """The attribute `name` at `path` below `root` (through dynamic contents), and the dynamic blocks crossed."""
+    block, depth, crossed = walk(root, path)
     return (block.attr(name) if depth == len(path) else None), crossed
 
 
