@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.ingest.checkov_runner import checkov_json
-from bot.pipeline import ScanRequest, scan
+from bot.scan_stages import ScanRequest, scan
 from bot.planner import catalogue_lookup, plan_findings, render_patch
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "tfcorpus"
