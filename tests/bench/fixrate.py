@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -24,8 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from bot.ingest.checkov_runner import checkov_json
+from bot.models.report import Assessment
+from bot.planner import plan_findings, render_patch
 from bot.scan_stages import ScanRequest, scan
-from bot.planner import catalogue_lookup, plan_findings, render_patch
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "tfcorpus"
 Key = tuple[str, str, str]  # file, resource, check id
@@ -51,7 +53,7 @@ class FixRate:
     patch_applied: bool = True
     categories: Counter[str] = field(default_factory=Counter)
     reasons: Counter[str] = field(default_factory=Counter)
-    left: Counter[str] = field(default_factory=Counter)  # checks still failing: no rewriter / rewriter
+    left: Counter[str] = field(default_factory=Counter)  # checks still failing, by the reason of their finding
 
     @property
     def rate(self) -> float:
@@ -74,6 +76,24 @@ def _checks(raw: Any) -> Checks:
 
 def _git(root: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["git", *args], cwd=root, input=stdin, text=True, capture_output=True, check=False)
+
+
+_INDEX = re.compile(r"\[[^\]]*\]")
+_MODULES = re.compile(r"^(?:module\.[^.]+\.)+")
+
+
+def _block_key(rule: str, file: str, resource: str) -> tuple[str, str, str]:
+    """A checkov result or a finding as (rule, file, block address): instances and module
+    callers of one block share it."""
+    return rule, file, _MODULES.sub("", _INDEX.sub("", resource.rsplit(":", 1)[-1]))
+
+
+def _left_reason(a: Assessment | None) -> str:
+    if a is None:
+        return "not a finding"
+    if a.plan is not None:
+        return "planned, still failing"
+    return a.unfixed.category.value if a.unfixed and a.unfixed.category else "uncategorised"
 
 
 def _reason_key(reason: str) -> str:
@@ -106,9 +126,10 @@ def measure(fixture: Path, workdir: Path) -> FixRate:
         return result
     after = _checks(checkov_json(root, quiet=False))
     result.fixed = sum(1 for k in before.failing() if after.status.get(k) == "PASSED")
+    by_block = {_block_key(a.finding.rule_id, a.finding.file or "", a.finding.resource or ""): a for a in planned}
     for k in before.failing():
         if after.status.get(k) != "PASSED":
-            result.left["no rewriter for the rule" if catalogue_lookup(k[2]) is None else "rule has a rewriter"] += 1
+            result.left[_left_reason(by_block.get(_block_key(k[2], k[0], k[1])))] += 1
     result.new_failures = sorted(after.failing() - before.failing())
     result.regressions = sorted(k for k in result.new_failures if before.status.get(k) == "PASSED")
     result.parse_errors = after.parse_errors
@@ -131,7 +152,7 @@ def report(results: Sequence[FixRate]) -> str:
     lines.append(f"{'overall':<14} {failing:>7} {fixed:>5} {rate:>6.0%} "
                  f"{sum(len(r.new_failures) for r in results):>8} {sum(r.parse_errors for r in results):>9}")
     left = sum((r.left for r in results), Counter())
-    lines.append("checks still failing: " + ", ".join(f"{n} {why}" for why, n in left.most_common()))
+    lines.append("checks still failing, by reason: " + ", ".join(f"{why} {n}" for why, n in left.most_common()))
     categories = sum((r.categories for r in results), Counter())
     lines.append("unfixed findings by reason: " + ", ".join(f"{c} {n}" for c, n in categories.most_common()))
     reasons = sum((r.reasons for r in results), Counter())

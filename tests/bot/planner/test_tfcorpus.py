@@ -20,3 +20,4 @@ def test_the_patch_applies_fixes_and_weakens_nothing(fixture: Path, tmp_path: Pa
     assert result.parse_errors == 0
     assert result.failing > 0 and result.fixed > 0
     assert "uncategorised" not in result.categories  # every unfixed finding says which kind of reason
+    assert result.left["planned, still failing"] == 0  # every planned fix makes its check pass
