@@ -21,7 +21,8 @@ def _dir(path: str) -> str:
 
 class RepoTexts:
     """`rewriters.base.RepoFiles` over a checkout: regular files inside the repository only,
-    no symlinks, nothing over `max_file_bytes`, UTF-8 only (anything else reads as None)."""
+    no symlinks, nothing over `max_file_bytes`, UTF-8 only (anything else reads as None).
+    Read the way `bot.planner.plan` reads a resource's file (keep the two in step)."""
 
     def __init__(self, root: Path, inventory: Inventory, config: RepoConfig) -> None:
         self.root = root

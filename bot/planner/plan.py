@@ -9,7 +9,7 @@ written to disk.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -145,7 +145,7 @@ def plan_resource(
         return [_unfixed(a, f"cannot read {res.file}: {exc}", UnfixedCategory.needs_human) for a in items]
     major = cache.major(res) if terraform else None
     run = _compose(res, items, config, original, major, texts, cache.repo)
-    edits = _edits(res.file, original, run, cache.repo)
+    edits = _edits(res.file, original, run, lambda p: texts.get(p) or (cache.repo.text(p) if cache.repo else None))
     diff = plan_diff(edits) if run.done else ""
     fixed_ids = tuple(f.id for s in run.done for f in s.findings)
     by_finding = {f.id: s for s in run.done for f in s.findings}
@@ -161,12 +161,12 @@ def plan_resource(
     return out
 
 
-def _edits(path: str, original: str, run: _Run, repo: RepoTexts | None) -> tuple[FileEdit, ...]:
+def _edits(path: str, original: str, run: _Run, read: Callable[[str], str | None]) -> tuple[FileEdit, ...]:
     """The resource's file (when changed, or when nothing else is), then every other file the
     fixes changed (a variable's default, a module call)."""
     others = []
     for other, after in sorted(run.edited.items()):
-        before = repo.text(other) if repo is not None else None
+        before = read(other)  # the very text the rewriters started from
         if before is not None and before != after:
             others.append(FileEdit(path=other, before=before, after=after))
     own = FileEdit(path=path, before=original, after=run.text)
