@@ -59,15 +59,6 @@ def dynamic_block(block: Block, kind: str) -> Block | None:
     return next((b for b in block.blocks if b.kind == "dynamic" and b.labels == (kind,)), None)
 
 
-def iterator_names(block: Block, kind: str) -> tuple[str, ...]:
-    """Names a `dynamic "kind"` content refers to its element by (`kind`, or its `iterator`)."""
-    dyn = dynamic_block(block, kind)
-    if dyn is None:
-        return ()
-    iterator = dyn.attr("iterator")
-    return (kind, iterator.value.strip()) if iterator is not None else (kind,)
-
-
 _FALLBACK_CALL = re.compile(r"(lookup|try)\((.*)\)", re.S)
 
 
