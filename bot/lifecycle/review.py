@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.errors import ForgeError
 from bot.forge.base import PrState, PullRequest
-from bot.lifecycle.approvers import approval_status
+from bot.lifecycle.approvers import PERMISSION_NOTE, approval_status
 from bot.lifecycle.context import Lifecycle
 from bot.lifecycle.events import decision_trailers, state_trailers
 from bot.lifecycle.ledger import ItemState
@@ -28,6 +28,8 @@ def on_review(lc: Lifecycle, number: int) -> MergeResult:
     if pr.state != PrState.open:
         return MergeResult("not_open", f"PR #{number} is {pr.state.value}")
     status = approval_status(lc, pr)
+    if status.approver is None and status.unverifiable:
+        _say_unverifiable(lc, number, status.unverifiable)
     if status.approver is not None:
         lc.audit.record("approved", state_trailers(st, **{
             "Fixbot-PR": str(number), "Fixbot-Approved-By": status.approver, "Fixbot-Commit": pr.head_sha,
@@ -44,6 +46,17 @@ def on_review(lc: Lifecycle, number: int) -> MergeResult:
     elif result.status == "merged":
         lc.state.update(st.resource, status="merged", merge_sha=result.merge_sha)
     return result
+
+
+def _say_unverifiable(lc: Lifecycle, number: int, teams: tuple[str, ...]) -> None:
+    """Once per PR: an approval by a team member cannot count while the forge will not tell membership."""
+    if any(PERMISSION_NOTE in c.body for c in lc.forge.list_comments(number)):
+        return
+    lc.forge.comment(number, (
+        f"{PERMISSION_NOTE}\nfixbot cannot check who belongs to {', '.join(teams)}, so an approval by a member "
+        "of it does not count yet. On GitHub the fixbot App needs the organization permission "
+        "`members: read` (an organization owner grants it in the App's installation settings); on the "
+        "local forge, set the team with `fixbot prs PATH --team @org/team=login,login`."))
 
 
 def _record_if_changed(lc: Lifecycle, st: ItemState, decision: Decision, number: int) -> None:
