@@ -18,7 +18,7 @@ from bot.hcledit import Address, Block, EditRefused, find_block, locate, quote
 from bot.hcledit.refs import fallback_span, local_ref, variable_ref
 from bot.models.plan import UnfixedCategory
 from bot.models.resource import IacKind
-from rewriters.base import Edit, Outcome, RewriteContext, Skip
+from rewriters.base import Edit, Outcome, RepoFiles, RewriteContext, Skip
 from rewriters.terraform import shape
 from rewriters.terraform.values import CURRENT, Files, NotHere, computed, settle
 
@@ -98,13 +98,22 @@ def _overwritten_input(ctx: RewriteContext, old: Block | None, after: str) -> st
     return None
 
 
+def _call_chains(repo: RepoFiles, directory: str, depth: int = 0) -> list[str]:
+    """Every chain of module calls in this repository that reaches `directory`, outermost first."""
+    chains = []
+    for call in repo.callers(directory):
+        above = _call_chains(repo, call.file.rpartition("/")[0] or ".", depth + 1) if depth < 4 else []
+        here = f"module.{call.name}"
+        chains += [f"{a}.{here}" for a in above] or [f"{call.file} {here}"]
+    return chains
+
+
 def _callers_note(ctx: RewriteContext) -> str:
     directory = ctx.resource.file.rpartition("/")[0] or "."
-    calls = ctx.repo.callers(directory) if ctx.repo is not None else ()
-    if not calls:
+    chains = _call_chains(ctx.repo, directory) if ctx.repo is not None else []
+    if not chains:
         return ""
-    listed = ", ".join(f"{c.file} (module.{c.name})" for c in calls)
-    return f"fixed once in module {directory}, for every caller: {listed}"
+    return f"fixed once in module {directory}, for every caller: {', '.join(chains)}"
 
 
 def guarded(edit: TextEdit, dynamic_aware: bool = False) -> Callable[[RewriteContext], Outcome]:

@@ -91,7 +91,7 @@ def test_a_value_from_a_variable_is_fixed_at_its_default_not_in_the_resource(rep
     found = assessment("CKV_AWS_53", "aws_s3_bucket_public_access_block.this", "modules/s3/main.tf")
     (a,) = _plan(root, found)
     assert a.plan is not None and a.plan.changed_files == ("modules/s3/variables.tf",)
-    assert any("main.tf (module.a)" in n for n in a.plan.notes)  # the callers the module fix affects
+    assert any("main.tf module.a" in n for n in a.plan.notes)  # the callers the module fix affects
     _applied(root, [a])
     assert (root / "modules/s3/main.tf").read_text() == MODULE_MAIN  # var.block_public_acls stays
     assert "default     = true" in (root / "modules/s3/variables.tf").read_text()
@@ -241,3 +241,17 @@ def test_no_rewriter_overwrites_an_input_with_a_literal(repo: Repo) -> None:
     (a,) = _plan(root, assessment("CKV_AWS_8", "aws_instance.i"))
     assert a.unfixed is not None and a.unfixed.category is UnfixedCategory.not_in_this_file
     assert "var.root_encrypted" in a.unfixed.reason and render_patch([a]) == ""
+
+
+def test_the_plan_names_every_call_chain_a_module_fix_reaches(repo: Repo) -> None:
+    db = 'resource "aws_ebs_volume" "v" {\n  availability_zone = "a"\n  size              = 8\n}\n'
+    root = repo({
+        "modules/db/main.tf": db,
+        "modules/service/main.tf": 'module "db" {\n  source = "../db"\n}\n',
+        "live/prod/main.tf": 'module "a" {\n  source = "../../modules/service"\n}\n',
+        "live/dev/main.tf": 'module "b" {\n  source = "../../modules/service"\n}\n',
+    })
+    (a,) = _plan(root, assessment("CKV_AWS_3", "aws_ebs_volume.v", "modules/db/main.tf"))
+    assert a.plan is not None and a.plan.changed_files == ("modules/db/main.tf",)  # fixed once
+    (note,) = a.plan.notes
+    assert "live/prod/main.tf module.a.module.db" in note and "live/dev/main.tf module.b.module.db" in note
