@@ -16,7 +16,7 @@ from pydantic import InstanceOf
 
 from bot.models.common import Frozen, Level
 from bot.models.finding import Finding
-from bot.models.plan import UnfixedCategory, Verification
+from bot.models.plan import ChangeFacts, UnfixedCategory, Verification
 from bot.models.resource import IacKind, Resource
 
 
@@ -91,3 +91,6 @@ class Rewriter:
     apply: Callable[[RewriteContext], Outcome]
     parameters: tuple[Param, ...] = field(default_factory=tuple)
     resource_types: tuple[str, ...] = ()  # Terraform types / Kubernetes kinds it applies to
+    # What the change does, for the policy (network, IAM, deletion, data loss, disruption, restart):
+    # required, written here and nowhere else. Keep it the last argument of `Rewriter(...)`.
+    facts: ChangeFacts = field(kw_only=True)

@@ -19,7 +19,7 @@ from rich.text import Text
 from bot.cli.local_session import context_scan, load_policy, locked, make_lifecycle, open_session, snapshot
 from bot.forge.base import ReviewState
 from bot.forge.identity import require_login
-from bot.lifecycle.merge import MergeResult
+from bot.lifecycle.merge import MergeResult, MergeStatus
 from bot.lifecycle.review import item_for, on_review
 
 
@@ -43,7 +43,7 @@ def approve(path: Path, number: int, user: str, sink: Path | None = None) -> Mer
 def run(args: argparse.Namespace) -> int:
     result = approve(args.path, args.pr, args.user, args.audit_sink)
     console = Console()
-    if result.status == "merged":
+    if result.status == MergeStatus.merged:
         by = result.approver or args.user
         console.print(Text(f"PR #{args.pr} merged with the approval of {by} ({result.detail})", style="green"))
         return 0
