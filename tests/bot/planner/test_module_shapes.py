@@ -255,3 +255,16 @@ def test_the_plan_names_every_call_chain_a_module_fix_reaches(repo: Repo) -> Non
     assert a.plan is not None and a.plan.changed_files == ("modules/db/main.tf",)  # fixed once
     (note,) = a.plan.notes
     assert "live/prod/main.tf module.a.module.db" in note and "live/dev/main.tf module.b.module.db" in note
+
+
+def test_a_default_fixed_in_another_crlf_bom_file_keeps_its_format(repo: Repo) -> None:
+    root = repo({"modules/s3/main.tf": MODULE_MAIN, "modules/s3/variables.tf": MODULE_VARS,
+                 "main.tf": 'module "a" {\n  source = "./modules/s3"\n  name   = "a"\n}\n'})
+    variables = root / "modules/s3/variables.tf"
+    variables.write_bytes("\ufeff".encode() + MODULE_VARS.replace("\n", "\r\n").encode())
+    (a,) = _plan(root, assessment("CKV_AWS_53", "aws_s3_bucket_public_access_block.this", "modules/s3/main.tf"))
+    assert a.plan is not None and a.plan.changed_files == ("modules/s3/variables.tf",)
+    _applied(root, [a])
+    after = variables.read_bytes()
+    assert after.startswith("\ufeff".encode()) and b"default     = true\r\n" in after
+    assert after.count(b"\n") == after.count(b"\r\n")
