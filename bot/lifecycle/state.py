@@ -19,7 +19,8 @@ from bot.forge.local.store import JsonStore
 from bot.models.common import Frozen
 from bot.models.report import Assessment
 
-STATUSES = ("pr_open", "denied", "closed", "merged", "verified", "verify_failed", "reverting", "requeued")
+STATUSES = ("pr_open", "denied", "closed", "merged", "verified", "verify_failed", "unverifiable", "verify_pending",
+            "reverting", "requeued")
 
 
 class ItemState(Frozen):
@@ -34,6 +35,8 @@ class ItemState(Frozen):
     verification_rules: tuple[str, ...] = ()
     provider_check: str = ""
     failures: tuple[str, ...] = ()
+    verify_attempts: int = 0  # provider checks that answered unverifiable / pending so far
+    last_verification: str = ""  # the last verification detail recorded (reruns do not repeat it)
     last_decision: str = ""
     assessments: tuple[Assessment, ...] = Field(default_factory=tuple)
 
