@@ -28,7 +28,7 @@ def assessment(resource: str, file: str, before: str, after: str, rule: str = "C
         finding_ids=(fid,), resource=resource, rewriter="test_rw", action=action, confidence=Level.high,
         reversible=True, rollback_plan="restore the previous block", edits=(FileEdit(path=file, before=before,
                                                                                     after=after),),
-        verification=Verification(rules=(rule,), provider_check="matches_desired"),
+        verification=Verification(rules=(rule,), provider_check="s3_acl_not_public"),
         diff=f"--- a/{file}\n+++ b/{file}\n-{before}+{after}",
     )
     risk = Risk(score=score, factors=(Factor(name="severity", weight=0.25, value=score, evidence=("high",)),))
