@@ -1,3 +1,5 @@
+"""Fixtures shared by the bot tests: moto's AWS server on loopback, started once per session."""
+
 from __future__ import annotations
 
 import os
