@@ -13,6 +13,7 @@ approval_rules := [
 	"elevated_blast_radius",
 	"manual_review_action",
 	"verification_missing",
+	"live_verification_unavailable",
 	"secret_scope_wide",
 	"owner_unknown",
 ]
@@ -66,6 +67,14 @@ approval_rule("manual_review_action", item) := msg if {
 approval_rule("verification_missing", item) := "the fix has no verification to confirm it" if {
 	item.action in public_access_actions
 	not item.verification_available
+}
+
+# Verification must read the live resource: without a provider check for this resource type
+# (no AWS / Kubernetes check registered), an automated fix could never be verified.
+approval_rule("live_verification_unavailable", item) := "no provider can read the live resource to verify the fix" if {
+	item.action in public_access_actions
+	item.verification_available
+	item.live_verification == false
 }
 
 approval_rule("secret_scope_wide", item) := "the secret is not scoped to a single service" if {

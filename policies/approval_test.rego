@@ -80,3 +80,15 @@ test_secret_without_owner_needs_approval if {
 	d.outcome == "require_approval"
 	"owner_unknown" in rules(d)
 }
+
+test_public_access_fix_no_provider_can_verify_needs_approval if {
+	d := decide({"live_verification": false})
+	d.outcome == "require_approval"
+	"live_verification_unavailable" in rules(d)
+}
+
+test_public_access_fix_a_provider_can_verify_stays_automated if {
+	d := decide({"live_verification": true})
+	d.outcome == "allow"
+	not "live_verification_unavailable" in rules(d)
+}

@@ -55,6 +55,7 @@ class PolicyInput(Frozen):
     reversible: bool
     rollback_available: bool
     verification_available: bool
+    live_verification: bool = False  # a provider check (AWS / Kubernetes) can read the live resource
     changes_iam: bool
     changes_network: bool
     deletes_resource: bool
@@ -120,6 +121,13 @@ def _catalogue_facts(rewriter_id: str | None, catalogue: Mapping[str, Rewriter])
     )
 
 
+def live_check_available(rw: Rewriter | None, rtype: str | None) -> bool:
+    """Is the rewriter's provider check registered for this type in a provider reading live resources?"""
+    from bot.provider.live import live_check_registered
+
+    return rw is not None and rtype is not None and live_check_registered(rw.verification.provider_check, rtype)
+
+
 @dataclass(frozen=True)
 class InputBuilder:
     """Builds `PolicyInput`s for the assessments of one scan."""
@@ -155,6 +163,7 @@ class InputBuilder:
             changes_iam=classify.changes_iam(facts.action, rtype),
             changes_network=classify.changes_network(facts.action, rtype),
             deletes_resource=classify.deletes_resource(facts.action, plan),
+            live_verification=live_check_available(self.catalogue.get(plan.rewriter) if plan else None, rtype),
             secret_scope=classify.secret_scope(rtype, self._consumers.get(address or "", ())),
             **self._context_facts(resource),
             **self._graph_facts(address),
