@@ -21,6 +21,8 @@ from tests.harness.aws_apply import apply, clients
 from tests.harness.gitrepo import git, make_repo
 from tests.harness.lifecycle import FakePolicy, assessment, make_lifecycle
 
+CHECK = "s3_acl_not_public"
+
 BEFORE = 'resource "aws_s3_bucket" "dev" {\n  bucket = "acme-dev"\n  acl    = "public-read"\n}\n'
 AFTER = 'resource "aws_s3_bucket" "dev" {\n  bucket = "acme-dev"\n  acl    = "private"\n}\n'
 
@@ -29,7 +31,7 @@ def _merged(tmp: Path) -> tuple[Lifecycle, Path]:
     repo = make_repo(tmp / "repo", {"dev/main.tf": BEFORE})
     policy = FakePolicy({"aws_s3_bucket.dev": Outcome.allow})
     lc = make_lifecycle(repo, policy)
-    scan = policy.decide_all([assessment("aws_s3_bucket.dev", "dev/main.tf", BEFORE, AFTER)])
+    scan = policy.decide_all([assessment("aws_s3_bucket.dev", "dev/main.tf", BEFORE, AFTER, provider_check=CHECK)])
     assert run_fix(lc, scan, Options()).results[0].status == "merged"
     return lc, repo
 
