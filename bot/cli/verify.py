@@ -97,8 +97,22 @@ def _factory(args: argparse.Namespace) -> ProviderFactory:
     if args.provider == "aws":
         return aws_factory(args.endpoint_url, args.profile, args.region)
     if args.provider == "kubernetes":
-        raise InputError("--provider kubernetes: not available in this version", hint="use aws or simulated")
+        return kubernetes_factory()
     return _simulated
+
+
+def kubernetes_factory() -> ProviderFactory:
+    def make(session: Session, snap: Path, inventory: Inventory) -> Provider:
+        from bot.provider.kubernetes.client import KubeContext
+        from bot.provider.kubernetes.provider import KubernetesProvider
+
+        try:
+            return KubernetesProvider(KubeContext.from_configuration())
+        except Exception as exc:  # kubernetes.config raises ConfigException for a missing/bad kubeconfig
+            raise InputError(f"--provider kubernetes: no usable kubeconfig or in-cluster config ({exc})"[:300],
+                             hint="set KUBECONFIG or run inside the cluster") from exc
+
+    return make
 
 
 def _table(results: list[VerifyResult]) -> None:

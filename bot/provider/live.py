@@ -5,6 +5,7 @@ from __future__ import annotations
 
 def live_check_registered(check: str, rtype: str) -> bool:
     """A real provider (AWS; Kubernetes) reads this type and has `check` registered for it."""
-    from bot.provider.aws.catalog import REGISTRY, supports
+    from bot.provider.aws import catalog as aws
+    from bot.provider.kubernetes import checks as kubernetes
 
-    return supports(rtype) and REGISTRY.get(check, rtype) is not None
+    return any(p.supports(rtype) and p.REGISTRY.get(check, rtype) is not None for p in (aws, kubernetes))

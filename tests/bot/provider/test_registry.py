@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from bot.provider.aws import catalog as aws
+from bot.provider.kubernetes import checks as kubernetes
 from bot.provider.registry import CheckRegistry, Registration, RegistryError
 from bot.provider.result import verified
 from bot.provider.simulated import SimulatedProvider
@@ -17,6 +18,7 @@ from rewriters import CATALOGUE
 
 PROVIDERS: dict[str, tuple[Callable[[str], bool], CheckRegistry[Any]]] = {
     "aws": (aws.supports, aws.REGISTRY),
+    "kubernetes": (kubernetes.supports, kubernetes.REGISTRY),
     "simulated": (SimulatedProvider.supports, SIMULATED),
 }
 
