@@ -22,6 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from bot.cli.local_session import Session, context_scan, load_policy, locked, make_lifecycle, open_session, snapshot
+from bot.config import load_repo_config
 from bot.errors import InputError
 from bot.forge.local.gitops import is_ancestor
 from bot.lifecycle.verify import VerifyResult, verify_merged
@@ -29,14 +30,15 @@ from bot.models.resource import Inventory
 from bot.provider import Provider, SimulatedProvider, state_path
 
 PROVIDERS = ("simulated", "aws", "kubernetes")
-STYLE = {"verified": "green", "failed": "red", "unverifiable": "magenta"}
+STYLE = {"verified": "green", "failed": "red", "unverifiable": "magenta", "expired": "red"}
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", type=Path, nargs="?", help="git repository")
     parser.add_argument("--format", choices=("table", "json"), default="table")
     parser.add_argument("--audit-sink", type=Path, metavar="FILE|DIR", help="also append audit records (JSONL)")
-    parser.add_argument("--provider", choices=PROVIDERS, default="simulated", help="where the live resources are")
+    parser.add_argument("--provider", choices=PROVIDERS,
+                        help="where the live resources are (default: `.fixbot.yml` verify.provider, else simulated)")
     parser.add_argument("--endpoint-url", help="AWS API endpoint (else AWS_ENDPOINT_URL / the real AWS)")
     parser.add_argument("--profile", help="AWS shared-config profile (else the standard chain)")
     parser.add_argument("--region", help="AWS region (else the profile's / AWS_DEFAULT_REGION / us-east-1)")
@@ -73,14 +75,18 @@ def aws_factory(endpoint_url: str | None = None, profile: str | None = None,
     return make
 
 
-def verify(path: Path, sink: Path | None = None, factory: ProviderFactory = _simulated) -> list[VerifyResult]:
+def verify(path: Path, sink: Path | None = None, factory: ProviderFactory | None = None,
+           choose: Callable[[str], ProviderFactory] | None = None) -> list[VerifyResult]:
+    """`factory`, else `choose(.fixbot.yml verify.provider)`, else the simulated provider."""
     session = open_session(path, sink)
     with locked(session, "verify"), snapshot(session) as (snap, _sha):
+        settings = load_repo_config(snap).verify
+        make = factory or (choose(settings.provider) if choose else _simulated)
         outcome = context_scan(snap)
         lc = make_lifecycle(session, outcome, load_policy(session))
-        provider = factory(session, snap, outcome.inventory)
+        provider = make(session, snap, outcome.inventory)
         applied = applied_check(session, provider) if isinstance(provider, SimulatedProvider) else None
-        return verify_merged(lc, provider, snap, outcome.inventory, checkov_rules, applied)
+        return verify_merged(lc, provider, snap, outcome.inventory, checkov_rules, applied, retry=settings)
 
 
 def applied_check(session: Session, provider: SimulatedProvider) -> Callable[[str], bool]:
@@ -93,12 +99,16 @@ def applied_check(session: Session, provider: SimulatedProvider) -> Callable[[st
     return check
 
 
-def _factory(args: argparse.Namespace) -> ProviderFactory:
-    if args.provider == "aws":
-        return aws_factory(args.endpoint_url, args.profile, args.region)
-    if args.provider == "kubernetes":
-        return kubernetes_factory()
-    return _simulated
+def _chooser(args: argparse.Namespace) -> Callable[[str], ProviderFactory]:
+    def choose(configured: str) -> ProviderFactory:
+        name = args.provider or configured
+        if name == "aws":
+            return aws_factory(args.endpoint_url, args.profile, args.region)
+        if name == "kubernetes":
+            return kubernetes_factory()
+        return _simulated
+
+    return choose
 
 
 def kubernetes_factory() -> ProviderFactory:
@@ -134,9 +144,9 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.path is None:
         raise InputError("fixbot verify: PATH is required", hint="fixbot verify PATH [--provider aws]")
-    results = verify(args.path, args.audit_sink, _factory(args))
+    results = verify(args.path, args.audit_sink, choose=_chooser(args))
     if args.format == "json":
         print(json.dumps([asdict(r) for r in results], indent=2, default=str))
     else:
         _table(results)
-    return 1 if any(r.status in ("failed", "unverifiable", "pending") for r in results) else 0
+    return 1 if any(r.status in ("failed", "unverifiable", "pending", "expired") for r in results) else 0

@@ -20,7 +20,7 @@ from bot.models.common import Frozen
 from bot.models.report import Assessment
 
 STATUSES = ("pr_open", "denied", "closed", "merged", "verified", "verify_failed", "unverifiable", "verify_pending",
-            "reverting", "requeued")
+            "verify_expired", "reverting", "requeued")
 
 
 class ItemState(Frozen):
@@ -37,6 +37,8 @@ class ItemState(Frozen):
     failures: tuple[str, ...] = ()
     verify_attempts: int = 0  # provider checks that answered unverifiable / pending so far
     last_verification: str = ""  # the last verification detail recorded (reruns do not repeat it)
+    first_verify_at: str = ""  # ISO time of the first unsettled verification (the deadline counts from it)
+    last_verify_at: str = ""  # ISO time of the last unsettled verification (the backoff counts from it)
     last_decision: str = ""
     assessments: tuple[Assessment, ...] = Field(default_factory=tuple)
 

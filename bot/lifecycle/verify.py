@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
+from bot.config import VerifySettings
 from bot.forge.base import PullRequest
 from bot.lifecycle.checks import unqualified
 from bot.lifecycle.context import Lifecycle
@@ -22,6 +24,7 @@ from bot.lifecycle.reconcile import reconcile
 from bot.lifecycle.revert import open_revert
 from bot.lifecycle.state import ItemState
 from bot.lifecycle.verify_record import comment_body, evidence_trailers
+from bot.lifecycle.verify_schedule import backoff, due, expired, now_utc
 from bot.models.resource import Inventory, Resource
 from bot.provider.base import Provider
 from bot.provider.result import CheckStatus, ProviderReport
@@ -40,7 +43,7 @@ class VerifyResult:
     detail: str
     revert_pr: int | None = None
     revert_status: str = ""
-    status: str = ""  # verified | failed | unverifiable | pending | not_applied
+    status: str = ""  # verified | failed | unverifiable | pending | not_applied | waiting | expired
     checks: tuple[dict[str, object], ...] = ()  # each check: name, resource, live id, status, evidence
 
 
@@ -49,20 +52,39 @@ def pending(lc: Lifecycle) -> list[ItemState]:
 
 
 def verify_merged(lc: Lifecycle, provider: Provider, snapshot: Path, inventory: Inventory,
-                  rule_check: RuleCheck, applied: Applied | None = None) -> list[VerifyResult]:
-    """Verify every merged fix already applied; fixes not applied yet wait (never reverted)."""
+                  rule_check: RuleCheck, applied: Applied | None = None, retry: VerifySettings | None = None,
+                  now: datetime | None = None) -> list[VerifyResult]:
+    """Verify every merged fix already applied; fixes not applied yet wait (never reverted).
+
+    With `retry`, unverifiable / pending fixes are tried again only once their backoff has passed,
+    and past the deadline they are reported as expired (status `verify_expired`), not retried."""
     for note in reconcile(lc):
         lc.note(note)
+    now = now or now_utc()
     waiting = [st for st in pending(lc) if applied is not None and not applied(st.merge_sha or "")]
-    items = [st for st in pending(lc) if st not in waiting]
     later = [VerifyResult(st.resource, st.pr, False, "not applied yet: run `fixbot apply` first",
                           status="not_applied") for st in waiting]
+    items = [st for st in pending(lc) if st not in waiting]
+    if retry is not None:
+        later += [_expire(lc, st) for st in items if st.status != "merged" and expired(retry, st.first_verify_at, now)]
+        later += [VerifyResult(st.resource, st.pr, False, f"retry after {backoff(retry, st.verify_attempts)}",
+                               status="waiting") for st in items
+                  if st.status != "merged" and not due(retry, st.verify_attempts, st.last_verify_at, now)]
+        items = [st for st in items if st.resource not in {r.resource for r in later}]
     if not items:
         return later
     files = sorted({f for st in items for f in st.files})
     rules = sorted({r for st in items for r in (st.verification_rules or st.rules)})
     failed = rule_check(snapshot, files, rules)
-    return [_verify_one(lc, st, provider, inventory, failed) for st in items] + later
+    return [_verify_one(lc, st, provider, inventory, failed, now) for st in items] + later
+
+
+def _expire(lc: Lifecycle, st: ItemState) -> VerifyResult:
+    detail = f"not verified within the deadline after {st.verify_attempts} attempt(s): {st.last_verification}"
+    lc.audit.record("unverifiable", state_trailers(st, **_common(st), **{"Fixbot-Verification": "expired",
+                                                                          "Fixbot-Detail": detail}))
+    lc.state.update(st.resource, status="verify_expired")
+    return VerifyResult(st.resource, st.pr, False, detail, status="expired")
 
 
 def targets(st: ItemState, inventory: Inventory) -> list[Resource]:
@@ -74,7 +96,7 @@ def targets(st: ItemState, inventory: Inventory) -> list[Resource]:
 
 
 def _verify_one(lc: Lifecycle, st: ItemState, provider: Provider, inventory: Inventory,
-                failed: set[tuple[str, str, str]]) -> VerifyResult:
+                failed: set[tuple[str, str, str]], now: datetime) -> VerifyResult:
     rules = set(st.verification_rules or st.rules)
     target = unqualified(st.resource)
     problems = [f"checkov {c} fails on {r} ({f})" for f, r, c in sorted(failed)
@@ -86,7 +108,7 @@ def _verify_one(lc: Lifecycle, st: ItemState, provider: Provider, inventory: Inv
         record_verified(lc, st, report.detail, report)
         return VerifyResult(st.resource, st.pr, True, report.detail, status="verified", checks=checks)
     if status in (CheckStatus.unverifiable, CheckStatus.pending):
-        record_unsettled(lc, st, report)
+        record_unsettled(lc, st, report, now)
         return VerifyResult(st.resource, st.pr, False, report.detail, status=status.value, checks=checks)
     if report.status is CheckStatus.failed:
         problems.append(f"provider {provider.name}: {report.detail}")
@@ -113,17 +135,18 @@ def record_verified(lc: Lifecycle, st: ItemState, detail: str, report: ProviderR
     _tell(lc, st, report, "verified: the live resource has the fixed property")
 
 
-def record_unsettled(lc: Lifecycle, st: ItemState, report: ProviderReport) -> None:
+def record_unsettled(lc: Lifecycle, st: ItemState, report: ProviderReport, now: datetime) -> None:
     """Unverifiable or pending: its own record (once per distinct answer) and status; retried later."""
     event = "unverifiable" if report.status is CheckStatus.unverifiable else "verify_pending"
     attempts = st.verify_attempts + 1
+    times = {"first_verify_at": st.first_verify_at or now.isoformat(), "last_verify_at": now.isoformat()}
     if report.detail == st.last_verification:
-        lc.state.update(st.resource, verify_attempts=attempts)
+        lc.state.update(st.resource, verify_attempts=attempts, **times)
         return
     lc.audit.record(event, state_trailers(st, **_common(st), **{"Fixbot-Verification": report.status.value,
                                                                  "Fixbot-Detail": report.detail},
                                           **evidence_trailers(report)))
-    lc.state.update(st.resource, status=event, verify_attempts=attempts, last_verification=report.detail)
+    lc.state.update(st.resource, status=event, verify_attempts=attempts, last_verification=report.detail, **times)
     _tell(lc, st, report, f"{report.status.value}: not verified yet, fixbot retries")
 
 
