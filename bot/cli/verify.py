@@ -24,7 +24,7 @@ from rich.text import Text
 from bot.cli.local_session import Session, context_scan, load_policy, locked, make_lifecycle, open_session, snapshot
 from bot.config import load_repo_config
 from bot.errors import InputError
-from bot.forge.local.gitops import is_ancestor
+from bot.gitstore.gitops import is_ancestor
 from bot.lifecycle.verify import VerifyResult, verify_merged
 from bot.models.resource import Inventory
 from bot.provider import Provider, SimulatedProvider, state_path

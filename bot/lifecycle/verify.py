@@ -16,13 +16,13 @@ from pathlib import Path
 
 from bot.config import VerifySettings
 from bot.forge.base import PullRequest
-from bot.lifecycle.checks import unqualified
 from bot.lifecycle.context import Lifecycle
 from bot.lifecycle.events import state_trailers
+from bot.lifecycle.ledger import ItemState
 from bot.lifecycle.merge import MergeResult
+from bot.lifecycle.premerge import unqualified
 from bot.lifecycle.reconcile import reconcile
 from bot.lifecycle.revert import open_revert
-from bot.lifecycle.state import ItemState
 from bot.lifecycle.verify_record import comment_body, evidence_trailers
 from bot.lifecycle.verify_schedule import backoff, due, expired, now_utc
 from bot.models.resource import Inventory, Resource

@@ -13,20 +13,18 @@ The input deliberately carries no free text: no title, no resource address or na
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import Literal, Protocol
 
 from bot.graph.ports import ContextLike
 from bot.models.common import Frozen, Level
+from bot.models.plan import Verification
 from bot.models.report import Assessment
 from bot.models.resource import Inventory, Resource
 from bot.models.risk import BlastRadius
 from bot.policy import classify
-
-if TYPE_CHECKING:
-    from rewriters.base import Rewriter
 
 INPUT_VERSION: Literal[1] = 1
 OPEN_TICKET = "open_ticket"
@@ -55,7 +53,7 @@ class PolicyInput(Frozen):
     reversible: bool
     rollback_available: bool
     verification_available: bool
-    live_verification: bool = False  # a provider check (AWS / Kubernetes) can read the live resource
+    live_verification: bool | None = None  # a live provider (AWS / Kubernetes) has the check; None: not asked
     changes_iam: bool
     changes_network: bool
     deletes_resource: bool
@@ -91,15 +89,31 @@ class _Catalogued(Frozen):
     verification_available: bool
 
 
-def catalogue_index(catalogue: Sequence[Rewriter] | None = None) -> dict[str, Rewriter]:
-    if catalogue is None:
-        from rewriters import CATALOGUE
+class CatalogueEntry(Protocol):
+    """What the policy input reads of a fix catalogue entry (a `rewriters.base.Rewriter`).
 
-        catalogue = CATALOGUE
+    The catalogue is passed in by the caller (bot.chain): the policy layer imports no rewriter.
+    """
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def action(self) -> str: ...
+    @property
+    def confidence(self) -> Level: ...
+    @property
+    def reversible(self) -> bool: ...
+    @property
+    def rollback_plan(self) -> str: ...
+    @property
+    def verification(self) -> Verification: ...
+
+
+def catalogue_index(catalogue: Iterable[CatalogueEntry]) -> dict[str, CatalogueEntry]:
     return {rw.id: rw for rw in catalogue}
 
 
-def _catalogue_facts(rewriter_id: str | None, catalogue: Mapping[str, Rewriter]) -> _Catalogued:
+def _catalogue_facts(rewriter_id: str | None, catalogue: Mapping[str, CatalogueEntry]) -> _Catalogued:
     if rewriter_id is None:  # no plan: the finding becomes a ticket with a fix recommendation
         return _Catalogued(
             action=OPEN_TICKET, catalogued=True, confidence=Level.high, reversible=True,
@@ -121,11 +135,7 @@ def _catalogue_facts(rewriter_id: str | None, catalogue: Mapping[str, Rewriter])
     )
 
 
-def live_check_available(rw: Rewriter | None, rtype: str | None) -> bool:
-    """Is the rewriter's provider check registered for this type in a provider reading live resources?"""
-    from bot.provider.live import live_check_registered
-
-    return rw is not None and rtype is not None and live_check_registered(rw.verification.provider_check, rtype)
+LiveChecks = Callable[[str, str], bool]  # (provider check, resource type) -> a live provider can run it
 
 
 @dataclass(frozen=True)
@@ -135,8 +145,9 @@ class InputBuilder:
     inventory: Inventory
     context: ContextLike
     graph: GraphLike
-    catalogue: Mapping[str, Rewriter]
+    catalogue: Mapping[str, CatalogueEntry]
     forge: ForgeFacts = field(default_factory=ForgeFacts)
+    live_checks: LiveChecks | None = None  # passed in by the caller (bot.chain), like the catalogue
 
     @cached_property
     def _resources(self) -> dict[str, Resource]:
@@ -163,12 +174,18 @@ class InputBuilder:
             changes_iam=classify.changes_iam(facts.action, rtype),
             changes_network=classify.changes_network(facts.action, rtype),
             deletes_resource=classify.deletes_resource(facts.action, plan),
-            live_verification=live_check_available(self.catalogue.get(plan.rewriter) if plan else None, rtype),
+            live_verification=self._live(plan.rewriter if plan else None, rtype),
             secret_scope=classify.secret_scope(rtype, self._consumers.get(address or "", ())),
             **self._context_facts(resource),
             **self._graph_facts(address),
             forge=self.forge,
         )
+
+    def _live(self, rewriter_id: str | None, rtype: str | None) -> bool | None:
+        if self.live_checks is None:
+            return None
+        rw = self.catalogue.get(rewriter_id) if rewriter_id else None
+        return rw is not None and rtype is not None and self.live_checks(rw.verification.provider_check, rtype)
 
     def _context_facts(self, resource: Resource | None) -> dict[str, object]:
         if resource is None:  # not inventoried: nothing authoritative is known

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.errors import InputError
-from bot.forge.local.store import atomic_write_json, read_json
+from bot.gitstore.store import atomic_write_json, read_json
 from bot.models.resource import Inventory, Resource
 from bot.provider.result import CheckResult, CheckStatus, ProviderReport, Why
 from bot.provider.run import all_unverifiable, run_checks

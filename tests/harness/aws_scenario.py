@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.inventory.terraform import parse_terraform
-from bot.lifecycle.state import ItemState
+from bot.lifecycle.ledger import ItemState
 from bot.lifecycle.verify import targets
 from bot.models.resource import Inventory, Resource
 from bot.planner import rewriter_by_id

@@ -33,7 +33,7 @@ def test_named_workflow_and_environment_replace_the_apply_deploy_word_match() ->
 def test_verify_settings_are_validated_with_a_hint() -> None:
     cfg = parse_repo_config({"verify": {"provider": "aws", "workflow_run": ["apply"]}}, ".fixbot.yml")
     assert cfg.verify.provider == "aws" and RepoConfig().verify.provider == "simulated"
-    with pytest.raises(ConfigError, match="verify.workflow_runs") as err:
+    with pytest.raises(ConfigError, match=r"verify\.workflow_runs") as err:
         parse_repo_config({"verify": {"workflow_runs": ["apply"]}}, ".fixbot.yml")
     assert "workflow_run" in str(err.value)
 

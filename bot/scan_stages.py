@@ -1,4 +1,4 @@
-"""The scan chain's composition: ingest → inventory → map → context → graph → risk.
+"""The scan stages, composed: ingest → inventory → map → context → graph → risk.
 
 Each stage does one thing; this module only wires them. Later stages (plan, decide,
 execute) start from the `ScanOutcome` this returns.
@@ -12,7 +12,6 @@ from pathlib import Path
 
 from bot.config import RepoConfig, load_repo_config
 from bot.context import RepoContext, build_context
-from bot.gcpause import paused_gc
 from bot.graph import SecurityGraph, build_graph
 from bot.ingest import collect
 from bot.inventory import build_inventory
@@ -96,11 +95,6 @@ def _furthest_upgrade(a: Finding, b: Finding) -> VersionUpgrade | None:
 
 
 def scan(request: ScanRequest, progress: Progress | None = None) -> ScanOutcome:
-    with paused_gc():  # allocation-heavy from end to end; see bot.gcpause
-        return _scan(request, progress)
-
-
-def _scan(request: ScanRequest, progress: Progress | None) -> ScanOutcome:
     root = request.root.resolve()
     note = progress or (lambda _msg: None)
     config = load_repo_config(root, request.config_text)

@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import Field
 
-from bot.forge.local.store import JsonStore
+from bot.gitstore.store import JsonStore
 from bot.models.common import Frozen
 from bot.models.report import Assessment
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from bot.errors import ForgeError
 from bot.forge.base import PrState, PullRequest
-from bot.lifecycle.approval import approval_status
-from bot.lifecycle.checks import green_on
+from bot.lifecycle.approvers import approval_status
 from bot.lifecycle.context import Lifecycle
 from bot.lifecycle.events import decision_trailers, state_trailers
+from bot.lifecycle.ledger import ItemState
 from bot.lifecycle.merge import MergeResult, merge_if_ready, redecide, strictest
+from bot.lifecycle.premerge import green_on
 from bot.lifecycle.revert import mark_reverted, revert_decision
-from bot.lifecycle.state import ItemState
 from bot.models.decision import Decision, Outcome
 
 

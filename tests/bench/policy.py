@@ -9,6 +9,7 @@ from typing import Any
 from bot.models.common import Level
 from bot.policy.engine import PolicyEngine, load_engine
 from bot.policy.input import ForgeFacts, InputBuilder, PolicyInput, catalogue_index
+from rewriters import CATALOGUE
 
 # (action, resource type, confidence, reversible): what a catalogue entry fixes per action
 _ACTIONS = (
@@ -78,7 +79,7 @@ def bench_policy(n: int, *, distinct: bool = False, engine: PolicyEngine | None 
 
 def policy_stage(values: dict[str, Any]) -> None:
     """The bench's "policy" stage: decide every assessment of the scan in one query."""
-    builder = InputBuilder(values["inventory"], values["context"], values["graph"], catalogue_index())
+    builder = InputBuilder(values["inventory"], values["context"], values["graph"], catalogue_index(CATALOGUE))
     engine = load_engine()
     decisions = engine.evaluate([builder.build(a) for a in values["assessments"]])
     values["decisions"] = decisions

@@ -23,10 +23,10 @@ from bot.ingest.base import IngestContext
 from bot.ingest.checkov_runner import RUN_INPUT, checkov_json
 from bot.inventory import build_inventory
 from bot.mapping import map_findings
-from bot.pipeline import dedupe
 from bot.planner import plan_findings
-from bot.policy.bench import bench_policy, policy_stage
 from bot.risk import assess, enrich
+from bot.scan_stages import dedupe
+from tests.bench.policy import bench_policy, policy_stage
 
 
 @dataclass
@@ -123,7 +123,7 @@ STAGES: tuple[Stage, ...] = (
 
 
 def _webhook_ack() -> tuple[float, str]:
-    from bot.server.bench import ack_latency
+    from tests.bench.server import ack_latency
 
     p50, p99 = ack_latency(2000, 200.0)
     return p99, f"ms p99 (p50 {p50:.2f} ms)"

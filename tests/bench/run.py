@@ -9,8 +9,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.bench.stages import PROBES, STAGES, BenchState, Probe, Stage
-from bot.bench.synth import generate_repo
+from tests.bench.stages import PROBES, STAGES, BenchState, Probe, Stage
+from tests.bench.synth import generate_repo
 
 TARGET_RATIO = 0.05  # fixbot's own stages should cost at most 5 % of the checkov pass
 

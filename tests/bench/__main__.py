@@ -1,4 +1,4 @@
-"""Command line of the benchmark: `python -m bot.bench [--sizes 200,5000] [--keep DIR]`."""
+"""Command line of the benchmark: `python -m tests.bench [--sizes 200,5000] [--keep DIR]`."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot.bench.run import run_bench
 from bot.errors import FixbotError
+from tests.bench.run import run_bench
 
 DEFAULT_SIZES = (200, 5000)
 
@@ -24,7 +24,7 @@ def _sizes(text: str) -> list[int]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.bench", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tests.bench", description=__doc__)
     parser.add_argument("--sizes", type=_sizes, default=list(DEFAULT_SIZES), help="resources per repo, e.g. 200,5000")
     parser.add_argument("--keep", type=Path, help="write the synthetic repos here instead of a temporary directory")
     args = parser.parse_args(argv)

@@ -7,16 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from bot.bench.__main__ import _sizes
-from bot.bench.run import SizeResult, Timing, format_rate, linearity, table
-from bot.bench.stages import STAGES
-from bot.bench.synth import generate_repo
 from bot.config import RepoConfig
 from bot.context import build_context
 from bot.graph import build_graph
 from bot.inventory import build_inventory
 from bot.inventory.terraform import REQUIRED_PROVIDERS_TYPE
 from bot.models.resource import IacKind, Inventory, Resource
+from tests.bench.__main__ import _sizes
+from tests.bench.run import SizeResult, Timing, format_rate, linearity, table
+from tests.bench.stages import STAGES
+from tests.bench.synth import generate_repo
 
 
 def generated(inventory: Inventory) -> list[Resource]:

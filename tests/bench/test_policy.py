@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.models.decision import Outcome
-from bot.policy.bench import bench_policy, policy_stage, synthetic_inputs
+from tests.bench.policy import bench_policy, policy_stage, synthetic_inputs
 from tests.bot.policy.conftest import assessment, builder_for_files, finding, plan
 from tests.bot.policy.test_input import DEV_BUCKET
 

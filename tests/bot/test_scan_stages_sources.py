@@ -13,7 +13,7 @@ import pytest
 from bot.cli.main import main
 from bot.models.common import Level, Severity
 from bot.models.finding import Finding, MappingNote, SourceRef
-from bot.pipeline import ScanRequest, dedupe, scan
+from bot.scan_stages import ScanRequest, dedupe, scan
 from tests.harness.gitrepo import DEMO_REPO
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
