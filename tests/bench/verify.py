@@ -1,0 +1,120 @@
+"""Verification cost: 200 merged fixes checked against moto's server (API calls per check, wall
+time), and checkov on the changed files only (the fixes' rules) versus a full checkov pass.
+
+`python -m tests.bench --verify-fixes 200` (part of `make bench`).
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bot.inventory.terraform import parse_terraform
+from bot.provider.aws.provider import AwsProvider
+from bot.provider.aws.session import AwsContext
+from tests.bench.synth import generate_repo
+from tests.harness.aws_apply import apply, clients
+from tests.harness.moto_server import FAKE_ENV, moto_server
+
+CHECKOV_TARGET = 0.15
+Print = Callable[[str], None]
+
+# one merged fix per family: (provider check, Terraform of the fixed resource, with {i})
+FAMILIES: tuple[tuple[str, str], ...] = (
+    ("s3_public_access_blocked", 'resource "aws_s3_bucket" "b{i}" {{\n  bucket = "bench-pab-{i}"\n}}\n'
+     'resource "aws_s3_bucket_public_access_block" "b{i}" {{\n  bucket = aws_s3_bucket.b{i}.id\n'
+     '  block_public_acls = true\n  block_public_policy = true\n  ignore_public_acls = true\n'
+     '  restrict_public_buckets = true\n}}\n'),
+    ("s3_versioning_enabled", 'resource "aws_s3_bucket" "v{i}" {{\n  bucket = "bench-ver-{i}"\n'
+     '  versioning {{\n    enabled = true\n  }}\n}}\n'),
+    ("s3_acl_not_public", 'resource "aws_s3_bucket" "a{i}" {{\n  bucket = "bench-acl-{i}"\n  acl = "private"\n}}\n'),
+    ("sg_no_public_port_22", 'resource "aws_security_group" "s{i}" {{\n  name = "bench-sg-{i}"\n'
+     '  ingress {{\n    from_port = 22\n    to_port = 22\n    protocol = "tcp"\n'
+     '    cidr_blocks = ["10.0.0.0/8"]\n  }}\n}}\n'),
+    ("ebs_volume_encrypted", 'resource "aws_ebs_volume" "e{i}" {{\n  availability_zone = "eu-west-1a"\n'
+     '  size = 8\n  encrypted = true\n}}\n'),
+    ("kms_key_rotation", 'resource "aws_kms_key" "k{i}" {{\n  description = "bench {i}"\n'
+     '  enable_key_rotation = true\n}}\n'),
+    ("cloudtrail_log_validation", 'resource "aws_cloudtrail" "t{i}" {{\n  name = "bench-trail-{i}"\n'
+     '  s3_bucket_name = "bench-trail-logs-{i}"\n  enable_log_file_validation = true\n}}\n'),
+    ("rds_deletion_protection", 'resource "aws_db_instance" "d{i}" {{\n  identifier = "bench-db-{i}"\n'
+     '  engine = "postgres"\n  instance_class = "db.t3.micro"\n  allocated_storage = 20\n'
+     '  username = "app"\n  deletion_protection = true\n}}\n'),
+)
+
+
+@dataclass(frozen=True)
+class VerifyCost:
+    fixes: int
+    seconds: float
+    calls: dict[str, tuple[int, int]]  # check -> (checks run, API calls)
+    verified: int
+
+
+def verify_cost(fixes: int) -> VerifyCost:
+    """Create `fixes` fixed resources on moto, then verify each through the AWS provider."""
+    import os
+
+    os.environ.update({k: os.environ.get(k, v) for k, v in FAKE_ENV.items()})
+    text = "".join(FAMILIES[i % len(FAMILIES)][1].format(i=i) for i in range(fixes))
+    resources = list(parse_terraform(text.encode(), "main.tf").resources)
+    with moto_server() as endpoint, tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        (root / ".fixbot").mkdir()
+        (root / ".fixbot" / "state.json").write_text(json.dumps(apply(clients(endpoint), resources)))
+        ctx = AwsContext.from_environment(region="eu-west-1", endpoint_url=endpoint)
+        counter: Counter[str] = Counter()
+        current = [""]
+        ctx.session.events.register("before-call.*.*", lambda **kw: counter.update([current[0]]))
+        provider = AwsProvider(ctx, root, resources)
+        runs: Counter[str] = Counter()
+        verified, start = 0, time.perf_counter()
+        for i in range(fixes):
+            check = FAMILIES[i % len(FAMILIES)][0]
+            target = next(r for r in resources if r.name.endswith(str(i)) and r.name[1:] == str(i)
+                          and r.type != "aws_s3_bucket_public_access_block")
+            current[0] = check
+            runs[check] += 1
+            verified += provider.check(check, [target]).ok
+        seconds = time.perf_counter() - start
+    return VerifyCost(fixes, seconds, {c: (runs[c], counter[c]) for c in runs}, verified)
+
+
+def checkov_cost(resources: int, fixes: int) -> tuple[float, float, int]:
+    """(full pass seconds, changed-files-only seconds, files) on a synthetic repository."""
+    from bot.ingest.checkov_runner import run_checkov
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = generate_repo(Path(tmp), resources)
+        start = time.perf_counter()
+        full = run_checkov(root)
+        full_s = time.perf_counter() - start
+        picked: dict[str, set[str]] = defaultdict(set)
+        for r in full.failed[:fixes]:
+            picked[str(r.file).lstrip("/")].add(r.check_id)
+        rules = sorted({rule for found in picked.values() for rule in found})
+        start = time.perf_counter()
+        run_checkov(root, files=sorted(picked), checks=rules)
+        return full_s, time.perf_counter() - start, len(picked)
+
+
+def run_verify_bench(fixes: int, checkov_resources: int = 1000, out: Print = print) -> dict[str, Any]:
+    cost = verify_cost(fixes)
+    total_calls = sum(c for _, c in cost.calls.values())
+    out(f"\nverification on moto: {cost.fixes} merged fixes, {cost.verified} verified, "
+        f"{cost.seconds:.2f} s wall ({1000 * cost.seconds / cost.fixes:.1f} ms/fix), {total_calls} API calls")
+    out(f"{'check':32} {'runs':>5} {'API calls/check':>16}")
+    for check, (runs, calls) in sorted(cost.calls.items()):
+        out(f"{check:32} {runs:>5} {calls / runs:>16.2f}")
+    full_s, changed_s, files = checkov_cost(checkov_resources, fixes)
+    ratio = changed_s / full_s if full_s else 0.0
+    verdict = "OK" if ratio <= CHECKOV_TARGET else "ABOVE TARGET"
+    out(f"checkov, {checkov_resources} resources: full pass {full_s:.1f} s; changed files only ({files} files, "
+        f"the fixes' rules) {changed_s:.1f} s = {100 * ratio:.1f} % (target <= {100 * CHECKOV_TARGET:.0f} %: {verdict})")
+    return {"verify": cost, "checkov_full": full_s, "checkov_changed": changed_s, "ratio": ratio}
