@@ -59,7 +59,7 @@ class AwsContext:
     def has_credentials(self) -> bool:
         try:
             return self.session.get_credentials() is not None
-        except botocore.exceptions.BotoCoreError:
+        except (botocore.exceptions.BotoCoreError, ValueError):  # a misconfigured chain: no usable credentials
             return False
 
     def client(self, service: str) -> Any:
