@@ -3,39 +3,38 @@ each resource type it fixes, in every provider that supports that type."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pytest
 
+from bot.models.plan import Verification
+from bot.models.resource import Resource
 from bot.provider.aws import catalog as aws
-from bot.provider.kubernetes import checks as kubernetes
+from bot.provider.coverage import PROVIDERS, main, missing_checks, unread_aws_types
 from bot.provider.registry import CheckRegistry, Registration, RegistryError
 from bot.provider.result import verified
-from bot.provider.simulated import SimulatedProvider
-from bot.provider.simulated_checks import REGISTRY as SIMULATED
 from rewriters import CATALOGUE
-
-PROVIDERS: dict[str, tuple[Callable[[str], bool], CheckRegistry[Any]]] = {
-    "aws": (aws.supports, aws.REGISTRY),
-    "kubernetes": (kubernetes.supports, kubernetes.REGISTRY),
-    "simulated": (SimulatedProvider.supports, SIMULATED),
-}
+from rewriters.terraform.s3_versioning import REWRITER as S3_VERSIONING
 
 
 @pytest.mark.parametrize("provider", sorted(PROVIDERS))
 def test_every_rewriter_check_is_registered_where_its_types_are_supported(provider: str) -> None:
-    supports, registry = PROVIDERS[provider]
-    missing = [f"{rw.id}: {rw.verification.provider_check} for {rtype}"
-               for rw in CATALOGUE for rtype in rw.resource_types
-               if supports(rtype) and registry.get(rw.verification.provider_check, rtype) is None]
-    assert missing == []
+    assert missing_checks(CATALOGUE, provider) == []
 
 
 def test_every_aws_type_the_catalogue_fixes_is_read_by_the_aws_provider_or_says_why_not() -> None:
-    types = {t for rw in CATALOGUE for t in rw.resource_types if t.startswith("aws_")}
-    assert sorted(t for t in types if not aws.supports(t) and t not in aws.UNSUPPORTED) == []
+    assert unread_aws_types(CATALOGUE) == []
     assert all(reason for reason in aws.UNSUPPORTED.values())
+
+
+def test_a_rewriter_naming_an_unregistered_check_or_type_is_reported(capsys: pytest.CaptureFixture[str]) -> None:
+    import dataclasses
+
+    wrong = dataclasses.replace(S3_VERSIONING, id="s3_new", verification=Verification(
+        rules=(), provider_check="s3_versoning_enabled"), resource_types=("aws_s3_bucket", "aws_s3_new_thing"))
+    assert missing_checks([wrong], "aws") == ["s3_new: s3_versoning_enabled for aws_s3_bucket"]
+    assert unread_aws_types([wrong]) == ["aws_s3_new_thing"]
+    assert main() == 0 and "aws types without a live-id rule: none" in capsys.readouterr().out
 
 
 def test_registered_checks_are_of_supported_types() -> None:
@@ -44,7 +43,7 @@ def test_registered_checks_are_of_supported_types() -> None:
 
 
 def test_a_check_registered_twice_or_for_no_type_is_refused() -> None:
-    def fn(ctx: object, res: object) -> Any:
+    def fn(ctx: object, res: Resource) -> Any:
         return verified()
 
     with pytest.raises(RegistryError, match="twice"):
