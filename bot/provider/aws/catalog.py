@@ -91,3 +91,7 @@ def shipped_policy() -> dict[str, Any]:
     text = resources.files("bot.provider.aws").joinpath("iam_policy.json").read_text(encoding="utf-8")
     doc: dict[str, Any] = json.loads(text)
     return doc
+
+
+if __name__ == "__main__":  # regenerate: python -m bot.provider.aws.catalog > bot/provider/aws/iam_policy.json
+    print(json.dumps(policy_document(iam_actions()), indent=2))
