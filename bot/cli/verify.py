@@ -26,6 +26,7 @@ from bot.config import load_repo_config
 from bot.errors import InputError
 from bot.gitstore.gitops import is_ancestor
 from bot.lifecycle.verify import VerifyResult, verify_merged
+from bot.lifecycle.verify_providers import ProviderOptions, make_provider
 from bot.models.resource import Inventory
 from bot.provider import Provider, SimulatedProvider, state_path
 
@@ -63,14 +64,9 @@ def _simulated(session: Session, snap: Path, inventory: Inventory) -> Provider:
     return SimulatedProvider(state_path(session.forge.state_dir))
 
 
-def aws_factory(endpoint_url: str | None = None, profile: str | None = None,
-                region: str | None = None) -> ProviderFactory:
+def named_factory(name: str, options: ProviderOptions | None = None) -> ProviderFactory:
     def make(session: Session, snap: Path, inventory: Inventory) -> Provider:
-        from bot.provider.aws.provider import AwsProvider
-        from bot.provider.aws.session import AwsContext
-
-        ctx = AwsContext.from_environment(profile=profile, region=region, endpoint_url=endpoint_url)
-        return AwsProvider(ctx, snap, inventory.resources)
+        return make_provider(name, snap, inventory.resources, session.forge.state_dir, options or ProviderOptions())
 
     return make
 
@@ -100,29 +96,8 @@ def applied_check(session: Session, provider: SimulatedProvider) -> Callable[[st
 
 
 def _chooser(args: argparse.Namespace) -> Callable[[str], ProviderFactory]:
-    def choose(configured: str) -> ProviderFactory:
-        name = args.provider or configured
-        if name == "aws":
-            return aws_factory(args.endpoint_url, args.profile, args.region)
-        if name == "kubernetes":
-            return kubernetes_factory()
-        return _simulated
-
-    return choose
-
-
-def kubernetes_factory() -> ProviderFactory:
-    def make(session: Session, snap: Path, inventory: Inventory) -> Provider:
-        from bot.provider.kubernetes.client import KubeContext
-        from bot.provider.kubernetes.provider import KubernetesProvider
-
-        try:
-            return KubernetesProvider(KubeContext.from_configuration())
-        except Exception as exc:  # kubernetes.config raises ConfigException for a missing/bad kubeconfig
-            raise InputError(f"--provider kubernetes: no usable kubeconfig or in-cluster config ({exc})"[:300],
-                             hint="set KUBECONFIG or run inside the cluster") from exc
-
-    return make
+    options = ProviderOptions(args.endpoint_url, args.profile, args.region)
+    return lambda configured: named_factory(args.provider or configured, options)
 
 
 def _table(results: list[VerifyResult]) -> None:
