@@ -8,14 +8,13 @@ approval_rules := [
 	"prod_network_change",
 	"prod_change",
 	"delete_resource",
+	"data_loss_risk",
 	"environment_unknown",
 	"low_confidence",
 	"elevated_blast_radius",
 	"manual_review_action",
 	"verification_missing",
 	"live_verification_unavailable",
-	"secret_scope_wide",
-	"owner_unknown",
 ]
 
 approval_reasons(item) := [] if {
@@ -41,6 +40,11 @@ approval_rule("prod_change", item) := "any change in production needs a human ap
 
 approval_rule("delete_resource", item) := "deleting a resource needs a human approval" if {
 	item.deletes_resource
+}
+
+# The rewriter declares that its change may destroy stored data (e.g. it forces a replacement).
+approval_rule("data_loss_risk", item) := "the change may destroy stored data: plan a backup first" if {
+	item.data_loss_risk
 }
 
 # Fail closed: a resource whose environment is not known is treated like production.
@@ -75,14 +79,4 @@ approval_rule("live_verification_unavailable", item) := "no provider can read th
 	item.action in public_access_actions
 	item.verification_available
 	item.live_verification == false
-}
-
-approval_rule("secret_scope_wide", item) := "the secret is not scoped to a single service" if {
-	item.action in secret_rotation_actions
-	item.secret_scope != "single_service"
-}
-
-approval_rule("owner_unknown", item) := "no owner is known to notify of the rotation" if {
-	item.action in secret_rotation_actions
-	count(item.owners) == 0
 }

@@ -7,6 +7,7 @@ user's working tree.
 
 from __future__ import annotations
 
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -53,8 +54,16 @@ def open_session(path: Path, sink: Path | None = None) -> Session:
 def locked(session: Session, what: str, wait: float = 5.0) -> Iterator[None]:
     with repo_lock(session.forge.state_dir, wait=wait, what=what):
         before = checkout_state(session.forge)
+        if before[1]:
+            _say(before[1])
         yield
-        sync_checkout(session.forge, before)
+        _say(sync_checkout(session.forge, before))
+
+
+def _say(message: str) -> None:
+    """What happened to the user's checkout, on stderr (stdout may be a JSON report)."""
+    if message != "checkout up to date":
+        print(f"fixbot: {message}", file=sys.stderr)
 
 
 @contextmanager

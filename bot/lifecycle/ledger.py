@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -19,13 +20,27 @@ from bot.gitstore.store import JsonStore
 from bot.models.common import Frozen
 from bot.models.report import Assessment
 
-STATUSES = ("pr_open", "denied", "closed", "merged", "verified", "verify_failed", "unverifiable", "verify_pending",
-            "verify_expired", "reverting", "requeued")
+
+class ItemStatus(StrEnum):
+    """Where a resource's fix is in its lifecycle (stored as its string value)."""
+
+    pr_open = "pr_open"
+    denied = "denied"
+    closed = "closed"
+    merged = "merged"
+    verified = "verified"
+    verify_failed = "verify_failed"
+    unverifiable = "unverifiable"  # the provider could not read the live resource: retried, never verified
+    verify_pending = "verify_pending"  # e.g. a Kubernetes rollout not done yet: retried
+    verify_expired = "verify_expired"  # still unverified at the deadline: reported, no longer retried
+    reverting = "reverting"
+    requeued = "requeued"
+    deferred = "deferred"  # findings set aside until the change in flight on the resource merges
 
 
 class ItemState(Frozen):
     resource: str
-    status: str = "pr_open"
+    status: ItemStatus = ItemStatus.pr_open
     pr: int | None = None
     merge_sha: str | None = None
     revert_pr: int | None = None
@@ -68,6 +83,8 @@ class BotState:
 
     def update(self, resource: str, **changes: Any) -> ItemState:
         current = self.get(resource) or ItemState(resource=resource)
+        if "status" in changes:  # model_copy does not validate: an unknown status fails here
+            changes["status"] = ItemStatus(changes["status"])
         return self.put(current.model_copy(update=changes))
 
     @contextmanager

@@ -18,7 +18,7 @@ from bot.config import VerifySettings
 from bot.forge.base import PullRequest
 from bot.lifecycle.context import Lifecycle
 from bot.lifecycle.events import state_trailers
-from bot.lifecycle.ledger import ItemState
+from bot.lifecycle.ledger import ItemState, ItemStatus
 from bot.lifecycle.merge import MergeResult
 from bot.lifecycle.premerge import unqualified
 from bot.lifecycle.reconcile import reconcile
@@ -32,7 +32,7 @@ from bot.provider.result import CheckStatus, ProviderReport
 # (snapshot root, files, rules) -> failed (file, resource, rule) keys
 RuleCheck = Callable[[Path, Sequence[str], Sequence[str]], set[tuple[str, str, str]]]
 Applied = Callable[[str], bool]  # is this merge commit applied to the live environment yet?
-RETRY_STATUSES = ("merged", "unverifiable", "verify_pending")
+RETRY_STATUSES = (ItemStatus.merged, ItemStatus.unverifiable, ItemStatus.verify_pending)
 
 
 @dataclass(frozen=True)
@@ -66,10 +66,10 @@ def verify_merged(lc: Lifecycle, provider: Provider, snapshot: Path, inventory: 
                           status="not_applied") for st in waiting]
     items = [st for st in pending(lc) if st not in waiting]
     if retry is not None:
-        later += [_expire(lc, st) for st in items if st.status != "merged" and expired(retry, st.first_verify_at, now)]
+        later += [_expire(lc, st) for st in items if st.status != ItemStatus.merged and expired(retry, st.first_verify_at, now)]
         later += [VerifyResult(st.resource, st.pr, False, f"retry after {backoff(retry, st.verify_attempts)}",
                                status="waiting") for st in items
-                  if st.status != "merged" and not due(retry, st.verify_attempts, st.last_verify_at, now)]
+                  if st.status != ItemStatus.merged and not due(retry, st.verify_attempts, st.last_verify_at, now)]
         items = [st for st in items if st.resource not in {r.resource for r in later}]
     if not items:
         return later
@@ -83,7 +83,7 @@ def _expire(lc: Lifecycle, st: ItemState) -> VerifyResult:
     detail = f"not verified within the deadline after {st.verify_attempts} attempt(s): {st.last_verification}"
     lc.audit.record("unverifiable", state_trailers(st, **_common(st), **{"Fixbot-Verification": "expired",
                                                                           "Fixbot-Detail": detail}))
-    lc.state.update(st.resource, status="verify_expired")
+    lc.state.update(st.resource, status=ItemStatus.verify_expired)
     return VerifyResult(st.resource, st.pr, False, detail, status="expired")
 
 
@@ -131,13 +131,14 @@ def record_verified(lc: Lifecycle, st: ItemState, detail: str, report: ProviderR
     lc.audit.record("verified", state_trailers(st, **_common(st), **{"Fixbot-Verification": "passed",
                                                                       "Fixbot-Detail": detail},
                                                **evidence_trailers(report)))
-    lc.state.update(st.resource, status="verified", last_verification=detail)
+    lc.state.update(st.resource, status=ItemStatus.verified, last_verification=detail)
     _tell(lc, st, report, "verified: the live resource has the fixed property")
 
 
 def record_unsettled(lc: Lifecycle, st: ItemState, report: ProviderReport, now: datetime) -> None:
     """Unverifiable or pending: its own record (once per distinct answer) and status; retried later."""
-    event = "unverifiable" if report.status is CheckStatus.unverifiable else "verify_pending"
+    status = ItemStatus.unverifiable if report.status is CheckStatus.unverifiable else ItemStatus.verify_pending
+    event = status.value  # the audit event has the status's name
     attempts = st.verify_attempts + 1
     times = {"first_verify_at": st.first_verify_at or now.isoformat(), "last_verify_at": now.isoformat()}
     if report.detail == st.last_verification:
@@ -146,7 +147,7 @@ def record_unsettled(lc: Lifecycle, st: ItemState, report: ProviderReport, now: 
     lc.audit.record(event, state_trailers(st, **_common(st), **{"Fixbot-Verification": report.status.value,
                                                                  "Fixbot-Detail": report.detail},
                                           **evidence_trailers(report)))
-    lc.state.update(st.resource, status=event, verify_attempts=attempts, last_verification=report.detail, **times)
+    lc.state.update(st.resource, status=status, verify_attempts=attempts, last_verification=report.detail, **times)
     _tell(lc, st, report, f"{report.status.value}: not verified yet, fixbot retries")
 
 
@@ -157,5 +158,5 @@ def record_failed(lc: Lifecycle, st: ItemState, reason: str,
                                                                            "Fixbot-Detail": reason},
                                                     **evidence_trailers(report)))
     _tell(lc, st, report, "verification FAILED: fixbot opens a revert PR")
-    st = lc.state.update(st.resource, status="verify_failed", failures=(*st.failures, reason))
+    st = lc.state.update(st.resource, status=ItemStatus.verify_failed, failures=(*st.failures, reason))
     return open_revert(lc, st, reason)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Rewriter
 from rewriters.terraform.common import TF, Setting, is_true, one_of, set_attrs
 
@@ -12,6 +12,7 @@ REWRITER = Rewriter(
     iac=TF,
     rule_ids=(
         "CKV_AWS_83",
+        "CKV_AWS_228",
         "AVD-AWS-0046",
         "AVD-AWS-0126",
         "aws-elastic-search-enforce-https",
@@ -22,7 +23,7 @@ REWRITER = Rewriter(
     confidence=Level.medium,
     reversible=True,
     rollback_plan=("Revert the PR and apply (in place)."),
-    verification=Verification(rules=("CKV_AWS_83",), provider_check="opensearch_https_only"),
+    verification=Verification(rules=("CKV_AWS_83", "CKV_AWS_228"), provider_check="opensearch_https_only"),
     review_guidance=("Plain-HTTP and TLS 1.0/1.1 clients are refused afterwards; check old Logstash/Beats agents."),
     references=(
         "https://docs.aws.amazon.com/opensearch-service/latest/developerguide/infrastructure-security.html",
@@ -38,4 +39,5 @@ REWRITER = Rewriter(
         ),
     ),
     resource_types=("aws_elasticsearch_domain", "aws_opensearch_domain"),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=True, restart=False),
 )
