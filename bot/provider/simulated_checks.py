@@ -18,6 +18,8 @@ from bot.provider.registry import CheckRegistry, Registration
 from bot.provider.result import Outcome, Why, failed, unverifiable, verified
 
 PUBLIC_CIDRS = {"0.0.0.0/0", "::/0"}
+DEPRECATED_RUNTIMES = ("python2.7", "python3.6", "python3.7", "python3.8", "nodejs10.x", "nodejs12.x", "nodejs14.x",
+                       "nodejs16.x", "ruby2.7", "dotnetcore3.1", "go1.x", "java8")
 PUBLIC_ACLS = {"public-read", "public-read-write", "authenticated-read"}
 PAB_FLAGS = ("block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets")
 
@@ -135,6 +137,22 @@ def _set(v: Any) -> bool:
     return v not in (None, "", [], {})
 
 
+def _not_false(v: Any) -> bool:
+    return v is not False
+
+
+def _all_traffic() -> SimCheck:
+    def fn(values: Mapping[str, Any], ctx: SimContext, res: Resource) -> Outcome:
+        rules = [values] if res.type != "aws_security_group" else [
+            r for r in values.get("ingress") or [] if isinstance(r, Mapping)]
+        found = [c for r in rules if str(r.get("protocol")) in ("-1", "all")
+                 for c in [*(r.get("cidr_blocks") or []), *(r.get("ipv6_cidr_blocks") or [])] if c in PUBLIC_CIDRS]
+        return failed("all traffic open to the internet", public_all_traffic=found) if found else verified(
+            public_all_traffic=[])
+
+    return _live(fn)
+
+
 SSE = "rule[0].apply_server_side_encryption_by_default[0].sse_algorithm"
 DB, CLUSTER, MEMBER = "aws_db_instance", "aws_rds_cluster", "aws_rds_cluster_instance"
 
@@ -163,6 +181,29 @@ REGISTRY: CheckRegistry[SimContext] = CheckRegistry("simulated", (
     tf("ebs_volume_encrypted", ("aws_ebs_volume",), "encrypted", _true, "true"),
     tf("ebs_volume_cmk", ("aws_ebs_volume",), "kms_key_id", _set, "a KMS key"),
     tf("cloudtrail_kms", ("aws_cloudtrail",), "kms_key_id", _set, "a KMS key"),
+    tf("cloudtrail_cloudwatch", ("aws_cloudtrail",), "cloud_watch_logs_group_arn", _set, "a log group"),
+    tf("cloudtrail_logging_enabled", ("aws_cloudtrail",), "enable_logging", _not_false, "not false"),
+    tf("cloudtrail_sns_topic", ("aws_cloudtrail",), "sns_topic_name", _set, "a topic"),
+    tf("kms_key_enabled", ("aws_kms_key",), "is_enabled", _not_false, "not false"),
+    tf("kms_key_policy", ("aws_kms_key",), "policy", _set, "a key policy"),
+    tf("lambda_code_signing", ("aws_lambda_function",), "code_signing_config_arn", _set, "a signing config"),
+    tf("lambda_reserved_concurrency", ("aws_lambda_function",), "reserved_concurrent_executions",
+       lambda v: isinstance(v, int) and v >= 0, "a limit"),
+    tf("lambda_dead_letter_queue", ("aws_lambda_function",), "dead_letter_config[0].target_arn", _set, "a target"),
+    tf("lambda_env_kms", ("aws_lambda_function",), "kms_key_arn", _set, "a KMS key"),
+    tf("lambda_in_vpc", ("aws_lambda_function",), "vpc_config[0].subnet_ids", _set, "subnets"),
+    tf("lambda_runtime_supported", ("aws_lambda_function",), "runtime",
+       lambda v: isinstance(v, str) and v not in DEPRECATED_RUNTIMES, "a supported runtime"),
+    tf("rds_aurora_backtrack", (CLUSTER,), "backtrack_window", lambda v: isinstance(v, int) and v > 0, "> 0"),
+    tf("rds_ca_certificate", (DB,), "ca_cert_identifier", _set, "a current CA"),
+    tf("rds_cluster_kms", (CLUSTER,), "kms_key_id", _set, "a KMS key"),
+    tf("rds_copy_tags_to_snapshot", (CLUSTER,), "copy_tags_to_snapshot", _true, "true"),
+    tf("rds_iam_auth", (CLUSTER,), "iam_database_authentication_enabled", _true, "true"),
+    tf("rds_enhanced_monitoring", (DB, MEMBER), "monitoring_interval", lambda v: isinstance(v, int) and v > 0, "> 0"),
+    tf("rds_performance_insights", (DB, MEMBER), "performance_insights_enabled", _true, "true"),
+    tf("rds_log_exports", (DB, CLUSTER), "enabled_cloudwatch_logs_exports", _set, "log types"),
+    Registration("sg_no_public_port_80", SG, _no_public_port(80)),
+    Registration("sg_no_public_all_traffic", SG, _all_traffic()),
     tf("kms_key_rotation", ("aws_kms_key",), "enable_key_rotation", _true, "true"),
     tf("cloudtrail_log_validation", ("aws_cloudtrail",), "enable_log_file_validation", _true, "true"),
     tf("cloudtrail_multi_region", ("aws_cloudtrail",), "is_multi_region_trail", _true, "true"),

@@ -6,7 +6,15 @@ import json
 from importlib import resources
 from typing import Any
 
-from bot.provider.aws import checks_ec2, checks_iam, checks_platform, checks_rds, checks_s3, checks_services
+from bot.provider.aws import (
+    checks_ec2,
+    checks_iam,
+    checks_more,
+    checks_platform,
+    checks_rds,
+    checks_s3,
+    checks_services,
+)
 from bot.provider.aws.declarative import AwsCheck
 from bot.provider.aws.ids import IdSpec
 from bot.provider.aws.session import AwsContext
@@ -14,7 +22,7 @@ from bot.provider.registry import CheckRegistry
 
 REGISTRY: CheckRegistry[AwsContext] = CheckRegistry("aws", (
     *checks_s3.CHECKS, *checks_ec2.CHECKS, *checks_rds.CHECKS, *checks_services.CHECKS, *checks_platform.CHECKS,
-    *checks_iam.CHECKS,
+    *checks_iam.CHECKS, *checks_more.CHECKS,
 ))
 
 _BUCKET_CHILD = IdSpec(("bucket",), ("bucket",))

@@ -37,12 +37,25 @@ def _wildcards(doc: dict[str, Any]) -> list[str]:
     return out
 
 
-def _judge(doc: dict[str, Any]) -> Outcome:
-    found = _wildcards(doc)
+def _star_resources(doc: dict[str, Any]) -> list[str]:
+    return [f"{st.get('Sid') or f'statement {i}'}: Resource '*'"
+            for i, st in enumerate(_as_list(doc.get("Statement") or []))
+            if isinstance(st, dict) and st.get("Effect") == "Allow" and "*" in _as_list(st.get("Resource") or [])]
+
+
+Finder = Callable[[dict[str, Any]], list[str]]
+FINDERS: dict[str, tuple[Finder, str, str]] = {  # check -> (finder, failure, evidence key)
+    "iam_no_wildcard_actions": (_wildcards, "an Allow statement grants every action", "wildcard_statements"),
+    "iam_policy_resources_scoped": (_star_resources, "an Allow statement applies to every resource",
+                                    "unscoped_statements"),
+}
+
+
+def _judge(doc: dict[str, Any], check: str = "iam_no_wildcard_actions") -> Outcome:
+    finder, message, key = FINDERS[check]
+    found = finder(doc)
     statements = len(_as_list(doc.get("Statement") or []))
-    if found:
-        return failed("an Allow statement grants every action", wildcard_statements=found)
-    return verified(wildcard_statements=[], statements=statements)
+    return failed(message, **{key: found}) if found else verified(**{key: [], "statements": statements})
 
 
 def _policy_arn(ctx: AwsContext, live_id: str) -> str:
@@ -54,32 +67,33 @@ def _policy_arn(ctx: AwsContext, live_id: str) -> str:
     raise ApiError("NoSuchEntity", f"no customer managed policy named {live_id}")
 
 
-def _managed(ctx: AwsContext, live_id: str) -> Outcome:
-    arn = _policy_arn(ctx, live_id)
-    version = ctx.call("iam", "GetPolicy", PolicyArn=arn)["Policy"]["DefaultVersionId"]
-    raw = ctx.call("iam", "GetPolicyVersion", PolicyArn=arn, VersionId=version)["PolicyVersion"]["Document"]
-    return _judge(_document(raw))
+def _managed(check: str) -> Callable[[AwsContext, str], Outcome]:
+    def fn(ctx: AwsContext, live_id: str) -> Outcome:
+        arn = _policy_arn(ctx, live_id)
+        version = ctx.call("iam", "GetPolicy", PolicyArn=arn)["Policy"]["DefaultVersionId"]
+        raw = ctx.call("iam", "GetPolicyVersion", PolicyArn=arn, VersionId=version)["PolicyVersion"]["Document"]
+        return _judge(_document(raw), check)
+
+    return fn
 
 
-def _inline(kind: str) -> tuple[Call, Callable[[AwsContext, str], Outcome]]:
+def _inline(kind: str, check: str) -> tuple[Call, Callable[[AwsContext, str], Outcome]]:
     operation = f"Get{kind}Policy"
 
     def fn(ctx: AwsContext, live_id: str) -> Outcome:
         owner, _, name = live_id.partition(":")
         raw = ctx.call("iam", operation, **{f"{kind}Name": owner, "PolicyName": name})["PolicyDocument"]
-        return _judge(_document(raw))
+        return _judge(_document(raw), check)
 
     return Call("iam", operation), fn
 
 
-def _inline_check(kind: str) -> Registration[Any]:
-    call, fn = _inline(kind)
-    return custom("iam_no_wildcard_actions", (f"aws_iam_{kind.lower()}_policy",), (call,), fn, IAM_NF)
+def _inline_check(kind: str, check: str) -> Registration[Any]:
+    call, fn = _inline(kind, check)
+    return custom(check, (f"aws_iam_{kind.lower()}_policy",), (call,), fn, IAM_NF)
 
 
-CHECKS: tuple[Registration[Any], ...] = (
-    custom("iam_no_wildcard_actions", ("aws_iam_policy",), (LIST, GET, VERSION), _managed, IAM_NF),
-    _inline_check("Role"),
-    _inline_check("Group"),
-    _inline_check("User"),
-)
+CHECKS: tuple[Registration[Any], ...] = tuple(
+    reg for check in FINDERS for reg in (
+        custom(check, ("aws_iam_policy",), (LIST, GET, VERSION), _managed(check), IAM_NF),
+        *(_inline_check(kind, check) for kind in ("Role", "Group", "User"))))

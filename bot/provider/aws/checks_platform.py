@@ -26,15 +26,15 @@ def _domain(name: str, field: str) -> tuple[Registration[Any], ...]:
             attr(name, ("aws_elasticsearch_domain",), ES, path, TRUE, not_found=EKS_NF, label=field))
 
 
-def _lb_attribute(key: str) -> Callable[[AwsContext, str], Outcome]:
+def _lb_attribute(key: str, want: tuple[str, ...] = ("true",)) -> Callable[[AwsContext, str], Outcome]:
     def fn(ctx: AwsContext, live_id: str) -> Outcome:
         arn = live_id
         if not live_id.startswith("arn:"):
             arn = ctx.call("elbv2", "DescribeLoadBalancers", Names=[live_id])["LoadBalancers"][0]["LoadBalancerArn"]
         attrs = ctx.call("elbv2", "DescribeLoadBalancerAttributes", LoadBalancerArn=arn).get("Attributes") or []
         value = next((a.get("Value") for a in attrs if a.get("Key") == key), None)
-        return verified(**{key: value}) if value == "true" else failed(f"{key} is {value!r}, want 'true'",
-                                                                       **{key: value})
+        return verified(**{key: value}) if value in want else failed(f"{key} is {value!r}, want {' or '.join(want)}",
+                                                                     **{key: value})
 
     return fn
 
