@@ -66,7 +66,8 @@ def verify_merged(lc: Lifecycle, provider: Provider, snapshot: Path, inventory: 
                           status="not_applied") for st in waiting]
     items = [st for st in pending(lc) if st not in waiting]
     if retry is not None:
-        later += [_expire(lc, st) for st in items if st.status != ItemStatus.merged and expired(retry, st.first_verify_at, now)]
+        later += [_expire(lc, st) for st in items
+                  if st.status != ItemStatus.merged and expired(retry, st.first_verify_at, now)]
         later += [VerifyResult(st.resource, st.pr, False, f"retry after {backoff(retry, st.verify_attempts)}",
                                status="waiting") for st in items
                   if st.status != ItemStatus.merged and not due(retry, st.verify_attempts, st.last_verify_at, now)]
