@@ -8,7 +8,6 @@ user's working tree.
 from __future__ import annotations
 
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from bot.lifecycle.ledger import BotState
 from bot.lifecycle.lock import repo_lock
 from bot.policy import PolicyEngine, load_engine
 from bot.scan_stages import ScanOutcome, ScanRequest, scan
+from bot.tempdirs import run_dir
 
 
 @dataclass(frozen=True)
@@ -70,8 +70,8 @@ def _say(message: str) -> None:
 def snapshot(session: Session) -> Iterator[tuple[Path, str]]:
     """The default branch's tip exported to a temporary directory: (path, sha)."""
     sha = session.forge.head_sha(session.forge.default_branch()) or ""
-    with tempfile.TemporaryDirectory(prefix="fixbot-snap-") as tmp:
-        yield export_tree(session.forge.repo, sha, Path(tmp)), sha
+    with run_dir("snap") as tmp:
+        yield export_tree(session.forge.repo, sha, tmp), sha
 
 
 def context_scan(snap: Path) -> ScanOutcome:

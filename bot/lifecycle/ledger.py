@@ -14,8 +14,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field
+from pydantic import Field, ValidationError
 
+from bot.errors import ForgeError
 from bot.gitstore.store import JsonStore
 from bot.models.common import Frozen
 from bot.models.report import Assessment
@@ -68,10 +69,18 @@ class BotState:
 
     def get(self, resource: str) -> ItemState | None:
         raw = self.store.read()["items"].get(resource)
-        return ItemState.model_validate(raw) if raw else None
+        return self._item(raw) if raw else None
 
     def all(self) -> list[ItemState]:
-        return [ItemState.model_validate(v) for v in self.store.read()["items"].values()]
+        return [self._item(v) for v in self.store.read()["items"].values()]
+
+    def _item(self, raw: Any) -> ItemState:
+        """One remembered item; a damaged one is a ForgeError naming lifecycle.json, not a traceback."""
+        try:
+            return ItemState.model_validate(raw)
+        except (ValidationError, RecursionError) as exc:
+            raise ForgeError(f"{self.store.path}: a damaged item in fixbot's memory ({str(exc)[:200]})",
+                             hint=f"restore {self.store.path.name}.bak or move the file aside") from None
 
     def by_pr(self, number: int) -> ItemState | None:
         return next((i for i in self.all() if number in (i.pr, i.revert_pr)), None)

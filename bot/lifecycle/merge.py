@@ -15,6 +15,7 @@ from bot.lifecycle.ledger import ItemState
 from bot.lifecycle.premerge import green_on, run_checks
 from bot.models.decision import Decision, Outcome, Reason
 from bot.models.report import Assessment
+from bot.text import one_line
 
 REQUEUE_RULE = "fixbot.requeued_after_failed_verification"
 _STRICT = {Outcome.allow: 0, Outcome.require_approval: 1, Outcome.deny: 2}
@@ -102,7 +103,7 @@ def _merge(lc: Lifecycle, pr: PullRequest, st: ItemState, decision: Decision, ch
     if pr.head.startswith("fixbot/revert/") and st.merge_sha:
         extra.update({"Fixbot-Reverts": st.merge_sha, "Fixbot-Verification": "failed"})
     trailers = state_trailers(st, **decision_trailers(decision), **extra)
-    title = f"Merge fixbot PR #{pr.number}: {pr.title}"
+    title = one_line(f"Merge fixbot PR #{pr.number}: {pr.title}", 250)
     try:
         sha = lc.forge.merge(pr.number, checked, title, trailers)
     except ConflictError as exc:

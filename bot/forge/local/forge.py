@@ -30,6 +30,7 @@ from bot.forge.base import (
 )
 from bot.forge.identity import Membership, is_login, login_key, require_login, split_team
 from bot.forge.local import worktree
+from bot.forge.local.schema import check_forge_document
 from bot.gitstore import gitops
 from bot.gitstore.store import JsonStore, empty_state
 
@@ -52,7 +53,7 @@ class LocalForge:
         self.root = Path(self.repo.working_tree_dir or path)
         self.bot_user = bot_user
         self.state_dir = state_dir(self.repo)
-        self.store = JsonStore(self.state_dir / "forge.json", empty_state)
+        self.store = JsonStore(self.state_dir / "forge.json", empty_state, check_forge_document)
         self._env = gitops.identity_env(bot_user)
 
     # -- branches and commits -------------------------------------------------
