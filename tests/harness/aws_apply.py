@@ -175,7 +175,7 @@ def clients(endpoint: str, region: str = "eu-west-1") -> Client:
 
     def get(service: str) -> Any:
         if service not in cache:
-            cache[service] = session.client(service, endpoint_url=endpoint)  # type: ignore[call-overload]
+            cache[service] = session.client(service, endpoint_url=endpoint)
         return cache[service]
 
     return get
