@@ -15,9 +15,9 @@ from bot.planner import plan_findings, plan_resource
 from bot.policy import ForgeFacts, PolicyEngine, decide, load_engine
 from bot.policy.input import catalogue_index
 from bot.scan_stages import Progress, ScanOutcome, ScanRequest, scan
-from rewriters import CATALOGUE
+from rewriters import CATALOGUE, VARIANTS
 
-CATALOGUE_INDEX = catalogue_index(CATALOGUE)  # what the policy input reads of each rewriter
+CATALOGUE_INDEX = catalogue_index((*CATALOGUE, *VARIANTS))  # what the policy input reads of each rewriter
 FACT_KEYS = ("approvals", "approved_by_owner", "checks_passed")  # what a forge may tell the policy
 
 

@@ -23,6 +23,9 @@ class Param(Frozen):
     name: str
     description: str
     default: str | None = None  # None: the fix needs this parameter from `.fixbot.yml`
+    # when the parameter is missing: the generator (rewriters/terraform/generated.py) whose new
+    # resources give a safe value; the plan then becomes the rewriter's generated-value variant
+    generator: str | None = None
 
 
 class RewriteContext(Frozen):
@@ -36,6 +39,8 @@ class RewriteContext(Frozen):
 
 class Edit(Frozen):
     text: str  # the full new content of `resource.file`
+    files: dict[str, str] = {}  # other files of the module it writes (full content): generated resources
+    generated: tuple[str, ...] = ()  # generators whose values the edit uses (see `Param.generator`)
 
 
 class Skip(Frozen):

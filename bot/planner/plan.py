@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from bot.config import RepoConfig
@@ -21,11 +21,12 @@ from bot.models.plan import FileEdit, Plan, Unfixed
 from bot.models.report import Assessment
 from bot.models.resource import IacKind, Inventory, Resource
 from bot.paths import repo_relative
-from bot.planner.catalogue import catalogue_order, rewriter_for
+from bot.planner.catalogue import catalogue_order, generated_variant, rewriter_for
 from bot.planner.diff import plan_diff
 from bot.planner.provider import provider_major
 from bot.yamledit.memo import memoised
 from rewriters.base import Edit, Outcome, RewriteContext, Rewriter, Skip
+from rewriters.terraform.generated import apply_with_generated
 
 
 @dataclass
@@ -131,9 +132,11 @@ def plan_resource(
     except (OSError, UnicodeDecodeError, FixbotError) as exc:
         return [_unfixed(a, f"cannot read {res.file}: {exc}") for a in items]
     major = cache.major(res) if terraform else None
-    text, done, verdicts = _compose(res, items, config, original, major, texts)
+    files: dict[str, str] = {}  # other module files the fixes write (generated resources)
+    text, done, verdicts = _compose(res, items, config, original, major, texts, files)
     edit = FileEdit(path=res.file, before=original, after=text)
-    diff = plan_diff([edit]) if done else ""
+    generated = tuple(FileEdit(path=p, before=texts.get(p), after=t) for p, t in sorted(files.items()))
+    diff = plan_diff([edit, *generated]) if done else ""
     fixed_ids = tuple(f.id for s in done for f in s.findings)
     by_finding = {f.id: s for s in done for f in s.findings}
     out: list[Assessment] = []
@@ -143,7 +146,8 @@ def plan_resource(
             reason, rw_id, missing = verdicts[a.finding.id]
             out.append(_unfixed(a, reason, rw_id, missing))
         else:
-            out.append(a.model_copy(update={"plan": _plan(found, res, fixed_ids, edit, diff), "unfixed": None}))
+            plan = _plan(found, res, fixed_ids, (edit, *generated), diff)
+            out.append(a.model_copy(update={"plan": plan, "unfixed": None}))
     return out
 
 
@@ -157,6 +161,7 @@ def _compose(
     text: str,
     major: int | None,
     texts: dict[str, str],
+    files: dict[str, str],
 ) -> tuple[str, list[_Step], dict[str, Verdict]]:
     """Run each rewriter in catalogue order on the evolving text; collect what each achieved."""
     verdicts: dict[str, Verdict] = {}
@@ -168,7 +173,7 @@ def _compose(
             findings=step.findings,
             params=step.params,
             aws_provider_major=major,
-            file_texts=texts,
+            file_texts={**texts, **files},
         )
         outcome = _run(step.rewriter, ctx)
         reason = _skip_reason(outcome, text, res)
@@ -178,7 +183,8 @@ def _compose(
             verdicts.update({f.id: (reason, step.rewriter.id, missing) for f in step.findings})
         elif isinstance(outcome, Edit):
             text = outcome.text
-            done.append(step)
+            files.update(outcome.files)
+            done.append(_generated_variant(step) if outcome.generated else step)
     return text, done, verdicts
 
 
@@ -194,9 +200,15 @@ def _steps(items: Sequence[Assessment], config: RepoConfig) -> list[_Step]:
     return [_Step(rw, tuple(grouped[rw.id]), resolve_params(rw, config)) for rw in ordered]
 
 
+def _generated_variant(step: _Step) -> _Step:
+    """The step as its generated-value variant (own catalogue id and action, for the policy)."""
+    found = generated_variant(step.rewriter)
+    return step if found is None else replace(step, rewriter=found)
+
+
 def _run(rewriter: Rewriter, ctx: RewriteContext) -> Outcome:
     try:
-        return rewriter.apply(ctx)
+        return apply_with_generated(rewriter, ctx)
     except Exception as exc:  # a rewriter bug must not sink the other findings' plans
         return Skip(reason=f"rewriter {rewriter.id} failed ({type(exc).__name__}: {exc}); fix by hand")
 
@@ -223,7 +235,7 @@ def _skip_reason(outcome: Outcome, text: str, res: Resource) -> str | None:
     return None
 
 
-def _plan(step: _Step, res: Resource, finding_ids: tuple[str, ...], edit: FileEdit, diff: str) -> Plan:
+def _plan(step: _Step, res: Resource, finding_ids: tuple[str, ...], edits: tuple[FileEdit, ...], diff: str) -> Plan:
     rw = step.rewriter
     return Plan(
         finding_ids=finding_ids,
@@ -235,6 +247,6 @@ def _plan(step: _Step, res: Resource, finding_ids: tuple[str, ...], edit: FileEd
         rollback_plan=rw.rollback_plan,
         verification=rw.verification,
         parameters=dict(step.params),
-        edits=(edit,),
+        edits=edits,
         diff=diff,
     )

@@ -32,6 +32,8 @@ REWRITER = Rewriter(
     apply=set_attrs(
         Setting("kms_key_id", param_value("kms_key_arn"), accept=has_value),
     ),
-    parameters=(Param(name="kms_key_arn", description="ARN or reference of the KMS key for CloudTrail"),),
+    parameters=(
+        Param(name="kms_key_arn", description="ARN or reference of the KMS key for CloudTrail", generator="kms_key"),
+    ),
     resource_types=("aws_cloudtrail",),
 )
