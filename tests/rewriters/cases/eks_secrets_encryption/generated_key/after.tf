@@ -1,0 +1,15 @@
+resource "aws_eks_cluster" "main" {
+  name     = "main"
+  role_arn = aws_iam_role.eks.arn
+
+  vpc_config {
+    subnet_ids = ["subnet-1", "subnet-2"]
+  }
+
+  encryption_config {
+    resources = ["secrets"]
+    provider {
+      key_arn = aws_kms_key.fixbot.arn
+    }
+  }
+}
