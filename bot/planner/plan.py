@@ -175,7 +175,8 @@ def _compose(
             aws_provider_major=major,
             file_texts={**texts, **files},
         )
-        outcome = _run(step.rewriter, ctx)
+        # a misspelt parameter in .fixbot.yml is pointed out, never papered over with a generated value
+        outcome = _run(step.rewriter, ctx, generate=not _unknown_parameters(step.rewriter, config))
         reason = _skip_reason(outcome, text, res)
         if reason is not None:
             missing = outcome.missing_parameters if isinstance(outcome, Skip) else ()
@@ -206,9 +207,9 @@ def _generated_variant(step: _Step) -> _Step:
     return step if found is None else replace(step, rewriter=found)
 
 
-def _run(rewriter: Rewriter, ctx: RewriteContext) -> Outcome:
+def _run(rewriter: Rewriter, ctx: RewriteContext, generate: bool = True) -> Outcome:
     try:
-        return apply_with_generated(rewriter, ctx)
+        return apply_with_generated(rewriter, ctx) if generate else rewriter.apply(ctx)
     except Exception as exc:  # a rewriter bug must not sink the other findings' plans
         return Skip(reason=f"rewriter {rewriter.id} failed ({type(exc).__name__}: {exc}); fix by hand")
 
