@@ -15,7 +15,20 @@ approval_rules := [
 	"verification_missing",
 	"secret_scope_wide",
 	"owner_unknown",
+	"generated_value",
 ]
+
+# Fixes that create what no human specified: a generated KMS key, log bucket or flow-log group
+# (rewriters/terraform/generated.py names every such variant `<action>_with_generated_<what>`),
+# and the rewriters that adopt or add a resource with values fixbot chose.
+generated_value_actions := {
+	"restrict_default_security_group",
+	"add_s3_abort_multipart_rule",
+}
+
+generated_value_action(action) if contains(action, "_with_generated_")
+
+generated_value_action(action) if action in generated_value_actions
 
 approval_reasons(item) := [] if {
 	item.action == "open_ticket"
@@ -76,4 +89,9 @@ approval_rule("secret_scope_wide", item) := "the secret is not scoped to a singl
 approval_rule("owner_unknown", item) := "no owner is known to notify of the rotation" if {
 	item.action in secret_rotation_actions
 	count(item.owners) == 0
+}
+
+approval_rule("generated_value", item) := msg if {
+	generated_value_action(item.action)
+	msg := sprintf("action %s creates resources or values no human specified; review them", [item.action])
 }
