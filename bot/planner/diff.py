@@ -25,7 +25,8 @@ def file_diff(edit: FileEdit) -> str:
         out.append(line if line.endswith("\n") else line + "\n" + NO_NEWLINE)
     if not out:
         return ""
-    mode = "new file mode 100644\n" if edit.before is None else "deleted file mode 100644\n" if edit.after is None else ""
+    mode = "new file mode 100644\n" if edit.before is None else ""
+    mode = "deleted file mode 100644\n" if edit.after is None else mode
     return f"diff --git a/{edit.path} b/{edit.path}\n{mode}" + "".join(out)
 
 

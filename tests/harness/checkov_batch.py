@@ -9,7 +9,8 @@ from pathlib import Path
 
 CHECKOV = Path(__file__).resolve().parents[2] / ".venv-checkov" / "bin" / "checkov"
 
-Results = dict[tuple[str, str, str], str]  # (file relative to the scanned dir, resource, check id) -> PASSED/FAILED/SKIPPED
+# (file relative to the scanned dir, resource, check id) -> PASSED / FAILED / SKIPPED
+Results = dict[tuple[str, str, str], str]
 
 
 def run_checkov(directory: Path, frameworks: tuple[str, ...] = ("terraform",)) -> Results:

@@ -2,6 +2,8 @@
 account root administers the key) written out, plus the two services that cannot use a key
 through IAM alone (CloudWatch Logs, CloudTrail), each scoped to this account."""
 
+# ruff: noqa: E501  (the key policy is HCL: its ARNs are kept on one line each)
+
 from __future__ import annotations
 
 from rewriters.terraform.generators.base import Generator
