@@ -28,6 +28,6 @@ REWRITER = Rewriter(
     apply=set_attrs(
         Setting("kms_key_arn", param_value("kms_key_arn"), accept=has_value),
     ),
-    parameters=(Param(name="kms_key_arn", description="ARN or reference of the KMS key", generator="kms_key"),),
+    parameters=(Param(name="kms_key_arn", description="ARN or reference of the KMS key"),),
     resource_types=("aws_backup_vault",),
 )

@@ -31,8 +31,6 @@ REWRITER = Rewriter(
         Setting("encrypted", "true", accept=is_true),
         Setting("kms_key_id", param_value("kms_key_arn"), accept=has_value),
     ),
-    parameters=(
-        Param(name="kms_key_arn", description="ARN or reference of the customer managed KMS key", generator="kms_key"),
-    ),
+    parameters=(Param(name="kms_key_arn", description="ARN or reference of the customer managed KMS key"),),
     resource_types=("aws_ebs_volume",),
 )

@@ -33,8 +33,6 @@ REWRITER = Rewriter(
         Setting("resources", string_list(["secrets"]), path=("encryption_config",), accept=lambda v: "secrets" in v),
         Setting("key_arn", param_value("kms_key_arn"), path=("encryption_config", "provider"), accept=has_value),
     ),
-    parameters=(
-        Param(name="kms_key_arn", description="ARN or reference of the KMS key for secrets", generator="kms_key"),
-    ),
+    parameters=(Param(name="kms_key_arn", description="ARN or reference of the KMS key for secrets"),),
     resource_types=("aws_eks_cluster",),
 )

@@ -28,6 +28,6 @@ REWRITER = Rewriter(
         Setting("at_rest_encryption_enabled", "true", accept=is_true),
         Setting("kms_key_id", param_value("kms_key_arn"), accept=has_value),
     ),
-    parameters=(Param(name="kms_key_arn", description="ARN or reference of the KMS key", generator="kms_key"),),
+    parameters=(Param(name="kms_key_arn", description="ARN or reference of the KMS key"),),
     resource_types=("aws_elasticache_replication_group",),
 )

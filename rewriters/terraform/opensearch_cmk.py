@@ -28,6 +28,6 @@ REWRITER = Rewriter(
         Setting("enabled", "true", path=("encrypt_at_rest",), accept=is_true),
         Setting("kms_key_id", param_value("kms_key_arn"), path=("encrypt_at_rest",), accept=has_value),
     ),
-    parameters=(Param(name="kms_key_arn", description="ARN or reference of the KMS key", generator="kms_key"),),
+    parameters=(Param(name="kms_key_arn", description="ARN or reference of the KMS key"),),
     resource_types=("aws_opensearch_domain", "aws_elasticsearch_domain"),
 )

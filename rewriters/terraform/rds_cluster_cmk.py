@@ -35,6 +35,6 @@ REWRITER = Rewriter(
         ),
         Setting("kms_key_arn", param_value("kms_key_arn"), accept=has_value, types=("aws_neptune_cluster",)),
     ),
-    parameters=(Param(name="kms_key_arn", description="ARN or reference of the KMS key", generator="kms_key"),),
+    parameters=(Param(name="kms_key_arn", description="ARN or reference of the KMS key"),),
     resource_types=("aws_rds_cluster", "aws_docdb_cluster", "aws_neptune_cluster"),
 )

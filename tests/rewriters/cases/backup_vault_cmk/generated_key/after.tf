@@ -1,5 +1,0 @@
-resource "aws_backup_vault" "main" {
-  name = "main"
-
-  kms_key_arn = aws_kms_key.fixbot.arn
-}

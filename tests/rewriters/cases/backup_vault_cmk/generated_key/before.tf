@@ -1,3 +1,0 @@
-resource "aws_backup_vault" "main" {
-  name = "main"
-}
