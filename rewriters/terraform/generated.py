@@ -38,6 +38,7 @@ def variant(rw: Rewriter) -> Rewriter:
         title=f"{rw.title}, with {' and '.join(g.title for g in gens)}",
         review_guidance=" ".join((rw.review_guidance, *(g.review_guidance for g in gens))),
         rollback_plan=" ".join((rw.rollback_plan, *(g.rollback_plan for g in gens))),
+        facts=rw.facts.model_copy(update={"iam": rw.facts.iam or any(g.grants for g in gens)}),
     )
 
 

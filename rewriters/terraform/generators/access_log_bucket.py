@@ -109,6 +109,7 @@ ACCESS_LOG_BUCKET = Generator(
     file="fixbot_access_logs.tf",
     anchor=("aws_s3_bucket", "fixbot_access_logs"),
     reference="aws_s3_bucket.fixbot_access_logs.id",
+    grants=True,
     hcl=lambda major: None if major is not None and major < 4 else HCL,
     title="a new dedicated access-log bucket (aws_s3_bucket.fixbot_access_logs)",
     review_guidance=(

@@ -21,6 +21,7 @@ class Generator:
     title: str  # what it creates, for the plan's title and review guidance
     review_guidance: str
     rollback_plan: str
+    grants: bool  # it writes a permission (key policy, bucket policy, role): the variant changes IAM
     extra: dict[str, str] = field(default_factory=dict)  # other parameters it fills when they are empty
     requires: tuple[str, ...] = ()  # generators whose resources its HCL references
     refusal: str = ""  # why `hcl` may return None

@@ -56,6 +56,7 @@ FLOW_LOG_GROUP = Generator(
     reference="aws_cloudwatch_log_group.fixbot_flow_logs.arn",
     extra={"iam_role_arn": "aws_iam_role.fixbot_flow_logs.arn"},
     requires=("kms_key",),
+    grants=True,
     hcl=lambda _major: HCL,
     title="a new flow-log group (365 days, KMS) and its delivery role",
     review_guidance=(

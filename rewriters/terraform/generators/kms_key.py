@@ -77,6 +77,7 @@ KMS_KEY = Generator(
     file="fixbot_kms.tf",
     anchor=("aws_kms_key", "fixbot"),
     reference="aws_kms_key.fixbot.arn",
+    grants=True,
     hcl=lambda _major: HCL,
     title="a new customer managed KMS key (aws_kms_key.fixbot, rotated yearly)",
     review_guidance=(

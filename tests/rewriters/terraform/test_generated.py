@@ -28,6 +28,7 @@ def test_every_variant_is_a_reversible_catalogued_fix_with_its_own_action() -> N
         base = _rw(variant.id.split(SUFFIX)[0])
         assert variant.action.startswith(base.action + SUFFIX) and variant.rule_ids == base.rule_ids
         assert variant.reversible and base in CATALOGUE  # a revert must be able to remove what it created
+        assert variant.facts == base.facts.model_copy(update={"iam": True})  # it writes a key or role policy
         assert all(GENERATORS[n].title in variant.title for n in generator_names(base))
     assert {g for rw in CATALOGUE for g in generator_names(rw)} == set(GENERATORS)
 
