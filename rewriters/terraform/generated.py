@@ -7,7 +7,13 @@ new resources added to the module instead (a KMS key, a log bucket, a flow-log g
   file edit, so one patch or several PRs add it once. A rerun finds its anchor block anywhere in
   the module and reuses it (no second key).
 - A plan that uses a generator is the rewriter's generated-value variant (`variant()`): its own
-  catalogue id and action, `<id|action>_with_generated_<generator>`, so the policy tells it apart.
+  catalogue id and action, `<id|action>_with_generated_<generator>`, so the policy tells it apart
+  (also when it reuses what an earlier run generated: the value is still not a human's). The
+  variant's facts add `iam` (a generator writes a key policy, bucket policy or role).
+- Generators are declared only on reversible fixes (`tests/rewriters/terraform/test_generated.py`):
+  a fix that replaces the resource keeps asking for an existing key.
+- AWS provider v3 modules get no log bucket (it uses the split S3 resources): the parameter is
+  asked for, with the reason.
 """
 
 from __future__ import annotations
