@@ -16,9 +16,9 @@ from bot.policy import ForgeFacts, PolicyEngine, decide, load_engine
 from bot.policy.input import catalogue_index
 from bot.provider.live import live_check_registered
 from bot.scan_stages import Progress, ScanOutcome, ScanRequest, scan
-from rewriters import CATALOGUE
+from rewriters import CATALOGUE, VARIANTS
 
-CATALOGUE_INDEX = catalogue_index(CATALOGUE)  # what the policy input reads of each rewriter
+CATALOGUE_INDEX = catalogue_index((*CATALOGUE, *VARIANTS))  # what the policy input reads of each rewriter
 LIVE_CHECKS = live_check_registered  # can a live provider (AWS, Kubernetes) verify a check on a type?
 FACT_KEYS = ("approvals", "approved_by_owner", "checks_passed")  # what a forge may tell the policy
 

@@ -15,7 +15,20 @@ approval_rules := [
 	"manual_review_action",
 	"verification_missing",
 	"live_verification_unavailable",
+	"generated_value",
 ]
+
+# Fixes that create what no human specified: a generated KMS key, log bucket or flow-log group
+# (rewriters/terraform/generated.py names every such variant `<action>_with_generated_<what>`),
+# and the rewriters that adopt or add a resource with values fixbot chose.
+generated_value_actions := {
+	"restrict_default_security_group",
+	"add_s3_abort_multipart_rule",
+}
+
+generated_value_action(action) if contains(action, "_with_generated_")
+
+generated_value_action(action) if action in generated_value_actions
 
 approval_reasons(item) := [] if {
 	item.action == "open_ticket"
@@ -79,4 +92,9 @@ approval_rule("live_verification_unavailable", item) := "no provider can read th
 	item.action in public_access_actions
 	item.verification_available
 	item.live_verification == false
+}
+
+approval_rule("generated_value", item) := msg if {
+	generated_value_action(item.action)
+	msg := sprintf("action %s creates resources or values no human specified; review them", [item.action])
 }

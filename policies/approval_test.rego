@@ -91,3 +91,37 @@ test_public_access_fix_a_provider_can_verify_stays_automated if {
 	d.outcome == "allow"
 	not "live_verification_unavailable" in rules(d)
 }
+
+test_a_generated_kms_key_needs_approval if {
+	d := decide({"action": "enable_log_group_encryption_with_generated_kms_key"})
+	d.outcome == "require_approval"
+	"generated_value" in rules(d)
+}
+
+test_a_generated_log_bucket_and_flow_log_group_need_approval if {
+	some action in ["enable_bucket_logging_with_generated_log_bucket", "enable_vpc_flow_logs_with_generated_flow_log_group"]
+	d := decide({"action": action})
+	d.outcome == "require_approval"
+	"generated_value" in rules(d)
+}
+
+test_every_generated_value_action_needs_approval if {
+	every action in ["restrict_default_security_group", "add_s3_abort_multipart_rule", "x_with_generated_kms_key"] {
+		d := decide({"action": action})
+		d.outcome == "require_approval"
+		"generated_value" in rules(d)
+	}
+}
+
+# Even an automated action is reviewed once its value is generated.
+test_a_generated_value_lifts_an_automated_action_to_approval if {
+	decide({"action": "block_public_s3_access"}).outcome == "allow"
+	d := decide({"action": "block_public_s3_access_with_generated_kms_key"})
+	d.outcome == "require_approval"
+	"generated_value" in rules(d)
+}
+
+test_the_parameter_variant_is_not_a_generated_value if {
+	d := decide({"action": "enable_log_group_encryption"})
+	not "generated_value" in rules(d)
+}

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from rewriters.base import Rewriter
 from rewriters.kubernetes import KUBERNETES
 from rewriters.terraform import TERRAFORM
+from rewriters.terraform.generated import variants
 
 
 class CatalogueError(ValueError):
@@ -36,5 +37,7 @@ def checked(rewriters: Iterable[Rewriter]) -> tuple[Rewriter, ...]:
 
 
 CATALOGUE: tuple[Rewriter, ...] = checked((*TERRAFORM, *KUBERNETES))
+# the generated-value variants (own id and action, same rules): found by id, never by rule
+VARIANTS: tuple[Rewriter, ...] = variants(CATALOGUE)
 
-__all__ = ["CATALOGUE", "CatalogueError", "Rewriter", "checked"]
+__all__ = ["CATALOGUE", "VARIANTS", "CatalogueError", "Rewriter", "checked"]

@@ -26,6 +26,9 @@ class Param(Frozen):
     name: str
     description: str
     default: str | None = None  # None: the fix needs this parameter from `.fixbot.yml`
+    # when the parameter is missing: the generator (rewriters/terraform/generated.py) whose new
+    # resources give a safe value; the plan then becomes the rewriter's generated-value variant
+    generator: str | None = None
 
 
 class ModuleCall(Frozen):
@@ -60,8 +63,10 @@ class RewriteContext(Frozen):
 
 class Edit(Frozen):
     text: str  # the full new content of `resource.file`
-    files: dict[str, str] = {}  # other repo-relative files changed (full new content): a default, a caller
+    files: dict[str, str] = {}  # other repo-relative files changed or created (full new content):
+    # a variable's default, a module call, a module file of generated resources
     note: str = ""  # what a reviewer should know beyond the rewriter's metadata (e.g. callers affected)
+    generated: tuple[str, ...] = ()  # generators whose values the edit uses (see `Param.generator`)
 
 
 class Skip(Frozen):

@@ -7,8 +7,9 @@ from types import MappingProxyType
 
 from bot.models.finding import Finding
 from bot.rules import canonical_rule
-from rewriters import CATALOGUE
+from rewriters import CATALOGUE, VARIANTS
 from rewriters.base import Rewriter
+from rewriters.terraform.generated import SUFFIX
 
 
 @cache
@@ -18,7 +19,7 @@ def _by_rule() -> MappingProxyType[str, Rewriter]:
 
 @cache
 def _by_id() -> MappingProxyType[str, Rewriter]:
-    return MappingProxyType({rw.id: rw for rw in CATALOGUE})
+    return MappingProxyType({rw.id: rw for rw in (*CATALOGUE, *VARIANTS)})
 
 
 def catalogue_lookup(rule_id: str) -> Rewriter | None:
@@ -30,6 +31,11 @@ def catalogue_lookup(rule_id: str) -> Rewriter | None:
 
 def rewriter_by_id(rewriter_id: str) -> Rewriter | None:
     return _by_id().get(rewriter_id)
+
+
+def generated_variant(rewriter: Rewriter) -> Rewriter | None:
+    """The generated-value variant of `rewriter` (rewriters/terraform/generated.py), if it has one."""
+    return next((rw for rw in VARIANTS if rw.id.startswith(rewriter.id + SUFFIX)), None)
 
 
 def rewriter_for(finding: Finding) -> Rewriter | None:

@@ -33,7 +33,9 @@ def file_diff(edit: FileEdit) -> str:
         out.append(line if line.endswith("\n") else line + "\n" + NO_NEWLINE)
     if not out:
         return ""
-    return f"diff --git a/{edit.path} b/{edit.path}\n" + "".join(out)
+    mode = "new file mode 100644\n" if edit.before is None else ""
+    mode = "deleted file mode 100644\n" if edit.after is None else mode
+    return f"diff --git a/{edit.path} b/{edit.path}\n{mode}" + "".join(out)
 
 
 def plan_diff(edits: Iterable[FileEdit]) -> str:

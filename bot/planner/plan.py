@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from bot.config import RepoConfig
@@ -21,7 +21,7 @@ from bot.models.plan import FileEdit, Plan, Unfixed, UnfixedCategory
 from bot.models.report import Assessment
 from bot.models.resource import IacKind, Inventory, Resource
 from bot.paths import repo_relative
-from bot.planner.catalogue import catalogue_order, rewriter_for
+from bot.planner.catalogue import catalogue_order, generated_variant, rewriter_for
 from bot.planner.diff import plan_diff
 from bot.planner.files import RepoTexts
 from bot.planner.overlap import drop_overlaps
@@ -29,6 +29,7 @@ from bot.planner.provider import provider_major
 from bot.sourcetext import SourceEncodingError, SourceText, TextFormat, read_source
 from bot.yamledit.memo import memoised
 from rewriters.base import Edit, Outcome, RewriteContext, Rewriter, Skip
+from rewriters.terraform.generated import apply_with_generated
 
 
 @dataclass
@@ -149,7 +150,9 @@ def plan_resource(
         return [_unfixed(a, f"cannot read {res.file}: {exc}", UnfixedCategory.needs_human) for a in items]
     major = cache.major(res) if terraform else None
     run = _compose(res, items, config, src.text, major, texts, cache.repo)
-    edits = _edits(res.file, src, run, lambda p: _other_file(p, texts, cache))
+    new_format = TextFormat(newline=cache.formats.get(min((*texts, res.file)), src.format).newline)
+    edits = _edits(res.file, src, run, lambda p: _other_file(p, texts, cache), new_format,
+                   lambda p: (root / p).exists() or (root / p).is_symlink())
     diff = plan_diff(edits) if run.done else ""
     fixed_ids = tuple(f.id for s in run.done for f in s.findings)
     by_finding = {f.id: s for s in run.done for f in s.findings}
@@ -174,14 +177,23 @@ def _other_file(path: str, texts: dict[str, str], cache: _ModuleCache) -> Source
 
 
 def _edits(
-    path: str, src: SourceText, run: _Run, read: Callable[[str], SourceText | None]
+    path: str,
+    src: SourceText,
+    run: _Run,
+    read: Callable[[str], SourceText | None],
+    new_format: TextFormat,
+    exists: Callable[[str], bool],
 ) -> tuple[FileEdit, ...]:
     """The resource's file (when changed, or when nothing else is), then every other file the
-    fixes changed (a variable's default, a module call), each back in its own BOM / line endings."""
+    fixes changed (a variable's default, a module call) or created (generated resources), each
+    in its own BOM / line endings; a new file takes those of the module's first file."""
     others = []
     for other, after in sorted(run.edited.items()):
         before = read(other)  # the very text the rewriters started from
-        if before is not None and before.text != after:
+        if before is None:
+            if not exists(other):  # unreadable existing files are never overwritten
+                others.append(FileEdit(path=other, before=None, after=new_format.restore(after)))
+        elif before.text != after:
             others.append(FileEdit(path=other, before=before.original, after=before.format.restore(after)))
     own = FileEdit(path=path, before=src.original, after=src.format.restore(run.text))
     return tuple(others) if others and run.text == src.text else (own, *others)
@@ -197,7 +209,7 @@ class _Run:
     text: str
     done: list[_Step] = field(default_factory=list)
     verdicts: dict[str, Verdict] = field(default_factory=dict)
-    edited: dict[str, str] = field(default_factory=dict)  # other files, as changed so far
+    edited: dict[str, str] = field(default_factory=dict)  # other files, as changed or created so far
     notes: list[str] = field(default_factory=list)
 
 
@@ -219,11 +231,12 @@ def _compose(
             findings=step.findings,
             params=step.params,
             aws_provider_major=major,
-            file_texts={f: run.edited.get(f, t) for f, t in texts.items()},
+            file_texts={**texts, **_module_edits(res.file, run.edited)},
             repo=repo,
             edited=dict(run.edited),
         )
-        outcome = _run(step.rewriter, ctx)
+        # a misspelt parameter in .fixbot.yml is pointed out, never papered over with a generated value
+        outcome = _run(step.rewriter, ctx, generate=not _unknown_parameters(step.rewriter, config))
         found = _skip_reason(outcome, run.text, res, run.edited)
         if found is not None:
             reason, category = found
@@ -234,8 +247,14 @@ def _compose(
             run.text = outcome.text
             run.edited.update(outcome.files)
             run.notes += [n for n in outcome.note.splitlines() if n and n not in run.notes]
-            run.done.append(step)
+            run.done.append(_generated_variant(step) if outcome.generated else step)
     return run
+
+
+def _module_edits(path: str, edited: dict[str, str]) -> dict[str, str]:
+    """The files of `path`'s module directory that earlier fixes changed or created."""
+    directory = PurePosixPath(path).parent
+    return {f: t for f, t in edited.items() if f != path and PurePosixPath(f).parent == directory}
 
 
 def _steps(items: Sequence[Assessment], config: RepoConfig) -> list[_Step]:
@@ -250,9 +269,15 @@ def _steps(items: Sequence[Assessment], config: RepoConfig) -> list[_Step]:
     return [_Step(rw, tuple(grouped[rw.id]), resolve_params(rw, config)) for rw in ordered]
 
 
-def _run(rewriter: Rewriter, ctx: RewriteContext) -> Outcome:
+def _generated_variant(step: _Step) -> _Step:
+    """The step as its generated-value variant (own catalogue id and action, for the policy)."""
+    found = generated_variant(step.rewriter)
+    return step if found is None else replace(step, rewriter=found)
+
+
+def _run(rewriter: Rewriter, ctx: RewriteContext, generate: bool = True) -> Outcome:
     try:
-        return rewriter.apply(ctx)
+        return apply_with_generated(rewriter, ctx) if generate else rewriter.apply(ctx)
     except Exception as exc:  # a rewriter bug must not sink the other findings' plans
         return Skip(reason=f"rewriter {rewriter.id} failed ({type(exc).__name__}: {exc}); fix by hand",
                     category=UnfixedCategory.needs_human)

@@ -32,7 +32,9 @@ REWRITER = Rewriter(
     apply=set_attrs(
         Setting("kms_key_id", param_value("kms_key_arn"), accept=has_value),
     ),
-    parameters=(Param(name="kms_key_arn", description="ARN or reference of the KMS key for CloudTrail"),),
+    parameters=(
+        Param(name="kms_key_arn", description="ARN or reference of the KMS key for CloudTrail", generator="kms_key"),
+    ),
     resource_types=("aws_cloudtrail",),
     facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=True, restart=False),
 )

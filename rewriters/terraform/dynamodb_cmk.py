@@ -29,7 +29,7 @@ REWRITER = Rewriter(
         Setting("enabled", "true", path=("server_side_encryption",), accept=is_true),
         Setting("kms_key_arn", param_value("kms_key_arn"), path=("server_side_encryption",), accept=has_value),
     ),
-    parameters=(Param(name="kms_key_arn", description="ARN or reference of the KMS key"),),
+    parameters=(Param(name="kms_key_arn", description="ARN or reference of the KMS key", generator="kms_key"),),
     resource_types=("aws_dynamodb_table",),
     facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=False, restart=False),
 )

@@ -27,7 +27,7 @@ REWRITER = Rewriter(
     apply=set_attrs(
         Setting("kms_key_arn", param_value("kms_key_arn"), accept=has_value),
     ),
-    parameters=(Param(name="kms_key_arn", description="ARN or reference of the KMS key"),),
+    parameters=(Param(name="kms_key_arn", description="ARN or reference of the KMS key", generator="kms_key"),),
     resource_types=("aws_lambda_function",),
     facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=True, restart=False),
 )

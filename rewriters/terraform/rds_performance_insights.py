@@ -30,7 +30,11 @@ REWRITER = Rewriter(
         Setting("performance_insights_kms_key_id", param_value("kms_key_arn"), accept=has_value),
     ),
     parameters=(
-        Param(name="kms_key_arn", description="ARN or reference of the KMS key encrypting Performance Insights data"),
+        Param(
+            name="kms_key_arn",
+            description="ARN or reference of the KMS key encrypting Performance Insights data",
+            generator="kms_key",
+        ),
     ),
     resource_types=("aws_db_instance", "aws_rds_cluster_instance"),
     facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=False, restart=False),

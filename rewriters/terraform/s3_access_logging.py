@@ -47,7 +47,11 @@ REWRITER = Rewriter(
     ),
     apply=guarded(_edit),
     parameters=(
-        Param(name="target_bucket", description="name or reference of the bucket receiving access logs"),
+        Param(
+            name="target_bucket",
+            description="name or reference of the bucket receiving access logs",
+            generator="log_bucket",
+        ),
         Param(name="target_prefix", description="key prefix for the logs (empty: '<bucket name>/')", default=""),
     ),
     resource_types=("aws_s3_bucket",),

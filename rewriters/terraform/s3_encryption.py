@@ -55,7 +55,13 @@ REWRITER = Rewriter(
         "s3_bucket_server_side_encryption_configuration",
     ),
     apply=guarded(_edit),
-    parameters=(Param(name="kms_key_arn", description="ARN or reference of the KMS key (e.g. aws_kms_key.s3.arn)"),),
+    parameters=(
+        Param(
+            name="kms_key_arn",
+            description="ARN or reference of the KMS key (e.g. aws_kms_key.s3.arn)",
+            generator="kms_key",
+        ),
+    ),
     resource_types=("aws_s3_bucket", SPLIT),
     facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=True, restart=False),
 )

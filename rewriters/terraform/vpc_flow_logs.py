@@ -54,6 +54,7 @@ REWRITER = Rewriter(
         Param(
             name="log_destination",
             description="S3 bucket ARN or CloudWatch log group ARN/reference (e.g. aws_s3_bucket.flow_logs.arn)",
+            generator="flow_log_group",
         ),
         Param(name="iam_role_arn", description="role delivering to CloudWatch Logs (only for a log group)", default=""),
     ),

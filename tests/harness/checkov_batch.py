@@ -9,7 +9,8 @@ from pathlib import Path
 
 CHECKOV = Path(__file__).resolve().parents[2] / ".venv-checkov" / "bin" / "checkov"
 
-Results = dict[tuple[str, str, str], str]  # (file relative to the scanned dir, resource, check id) -> PASSED/FAILED
+# (file relative to the scanned dir, resource, check id) -> PASSED / FAILED / SKIPPED
+Results = dict[tuple[str, str, str], str]
 
 
 def run_checkov(directory: Path, frameworks: tuple[str, ...] = ("terraform",)) -> Results:
@@ -25,7 +26,7 @@ def run_checkov(directory: Path, frameworks: tuple[str, ...] = ("terraform",)) -
     out: Results = {}
     for report in reports if isinstance(reports, list) else [reports]:
         results = report.get("results", {}) if isinstance(report, dict) else {}
-        for key, status in (("passed_checks", "PASSED"), ("failed_checks", "FAILED")):
+        for key, status in (("passed_checks", "PASSED"), ("failed_checks", "FAILED"), ("skipped_checks", "SKIPPED")):
             for check in results.get(key, []):
                 rel = check["file_path"].lstrip("/")
                 out[(rel, check["resource"], check["check_id"])] = status

@@ -6,6 +6,7 @@ finding.json: {"rule_id": "CKV_AWS_21", "resource": "aws_s3_bucket.data",
                "parameters": {...optional}, "aws_provider_major": 5 (optional),
                "file_texts": {"other.tf": "..."} (optional, other files of the module),
                "upgrade": {"package": ..., "current": ..., "fixed": ...} (optional, OSV findings)}
+generated/<file>: other module files the fix writes (generated resources, rewriters/terraform/generated.py).
 
 `python -m tests.harness.golden [rewriter id]` writes `after` for cases that lack one (review it!).
 """
@@ -25,6 +26,7 @@ from bot.models.finding import Finding, VersionUpgrade, fingerprint
 from bot.models.resource import Resource
 from bot.planner import catalogue_lookup, resolve_params, rewriter_by_id
 from rewriters.base import Outcome, RewriteContext, Rewriter
+from rewriters.terraform.generated import apply_with_generated
 
 CASES = Path(__file__).resolve().parents[1] / "rewriters" / "cases"
 
@@ -40,6 +42,12 @@ class Case:
     @property
     def after(self) -> Path:
         return self.directory / ("after" + self.before.suffix)
+
+    @property
+    def generated(self) -> dict[str, str]:
+        """Expected generated files, by module-relative name (empty: the fix writes no other file)."""
+        directory = self.directory / "generated"
+        return {p.name: p.read_text(encoding="utf-8") for p in sorted(directory.glob("*"))}
 
     @property
     def id(self) -> str:
@@ -102,8 +110,9 @@ def case_findings(case: Case, address: str, file: str) -> tuple[Finding, ...]:
     )
 
 
-def apply_case(case: Case, text: str) -> Outcome:
-    """Run the case's rewriter on `text` as the planner would."""
+def apply_case(case: Case, text: str, files: dict[str, str] | None = None) -> Outcome:
+    """Run the case's rewriter on `text` as the planner would (`files`: more module files, e.g. a
+    previous run's generated ones)."""
     rw = rewriter_of(case)
     resource = _resource(case, text)
     findings = case_findings(case, resource.address, resource.file)
@@ -114,9 +123,9 @@ def apply_case(case: Case, text: str) -> Outcome:
         findings=findings,
         params=resolve_params(rw, config),
         aws_provider_major=case.meta.get("aws_provider_major"),
-        file_texts=case.meta.get("file_texts", {}),
+        file_texts={**case.meta.get("file_texts", {}), **(files or {})},
     )
-    return rw.apply(ctx)
+    return apply_with_generated(rw, ctx)
 
 
 def write_missing(only: str | None = None) -> None:
@@ -130,6 +139,10 @@ def write_missing(only: str | None = None) -> None:
             continue
         case.after.write_text(text, encoding="utf-8")
         print(f"{case.id}: wrote {case.after.name}")
+        for name, generated in getattr(outcome, "files", {}).items():
+            (case.directory / "generated").mkdir(exist_ok=True)
+            (case.directory / "generated" / name).write_text(generated, encoding="utf-8")
+            print(f"{case.id}: wrote generated/{name}")
 
 
 if __name__ == "__main__":

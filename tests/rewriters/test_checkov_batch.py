@@ -26,6 +26,8 @@ def _layout(root: Path, which: str) -> dict[str, str]:
         (directory / name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
         for extra, text in case.meta.get("file_texts", {}).items():
             (directory / extra).write_text(text, encoding="utf-8")
+        for generated, text in case.generated.items() if which == "after" else ():
+            (directory / generated).write_text(text, encoding="utf-8")
         paths[case.id] = f"{directory.name}/{name}"
     return paths
 
@@ -65,6 +67,16 @@ def test_nothing_that_passed_before_fails_after(case: Case, scanned: tuple[Resul
     now = _checks(after, paths[case.id])
     regressions = sorted(k for k, status in was.items() if status == "PASSED" and now.get(k) == "FAILED")
     assert regressions == []
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.generated], ids=[c.id for c in CASES if c.generated])
+def test_generated_resources_fail_no_check(case: Case, scanned: tuple[Results, Results, dict[str, str]]) -> None:
+    """What fixbot adds to a module (a KMS key, a log bucket, ...) is itself compliant."""
+    _before, after, paths = scanned
+    directory = paths[case.id].rsplit("/", 1)[0]
+    checked = {(f, res, rule): s for (f, res, rule), s in after.items() if f.startswith(directory + "/fixbot_")}
+    assert checked, f"{case.id}: checkov saw none of the generated resources"
+    assert sorted(k for k, status in checked.items() if status == "FAILED") == []
 
 
 def test_before_cases_really_fail_their_rules(scanned: tuple[Results, Results, dict[str, str]]) -> None:

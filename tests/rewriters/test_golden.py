@@ -22,8 +22,12 @@ def test_apply_before_gives_after_and_is_idempotent(case: Case) -> None:
     before = case.before.read_text(encoding="utf-8")
     expected = case.after.read_text(encoding="utf-8")
     assert before != expected, f"{case.id}: after equals before; the case proves nothing"
-    assert _text(apply_case(case, before), case) == expected
-    assert _text(apply_case(case, expected), case) == expected
+    outcome = apply_case(case, before)
+    assert _text(outcome, case) == expected
+    assert isinstance(outcome, Edit) and outcome.files == case.generated
+    again = apply_case(case, expected, case.generated)  # a rerun reuses what the first one generated
+    assert _text(again, case) == expected
+    assert isinstance(again, Edit) and again.files == {}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
@@ -31,5 +35,6 @@ def test_after_parses(case: Case) -> None:
     text = case.after.read_text(encoding="utf-8")
     if case.after.suffix == ".tf":
         assert syntax_problem(text) is None
+        assert all(syntax_problem(t) is None for t in case.generated.values())
     else:
         assert [d for d in load_yaml_all(text, case.after.name) if d is not None]

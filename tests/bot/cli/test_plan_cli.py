@@ -70,8 +70,8 @@ def test_plan_json_extends_the_scan_contract(repo: tuple[Path, Path], capsys: py
     }
     assert plan["action"] == "enable_bucket_versioning"
     assert by_rule["CKV2_AWS_6"]["plan"]["diff"] == plan["diff"]  # one change for the resource
-    assert by_rule["CKV_AWS_18"]["unfixed"]["missing_parameters"] == ["target_bucket"]
-    assert by_rule["CKV_AWS_18"]["unfixed"]["category"] == "needs_parameter"
+    # no target_bucket in .fixbot.yml: a dedicated log bucket is generated, a distinct action
+    assert by_rule["CKV_AWS_18"]["plan"]["action"] == "enable_bucket_logging_with_generated_log_bucket"
     assert (root / "main.tf").read_text() == MAIN_TF
 
 
@@ -91,6 +91,7 @@ def test_plan_patch_applies_with_git(repo: tuple[Path, Path], tmp_path: Path) ->
     assert patched.startswith(MAIN_TF)
     assert 'resource "aws_s3_bucket_versioning" "data"' in patched
     assert 'resource "aws_s3_bucket_public_access_block" "data"' in patched
+    assert 'resource "aws_s3_bucket" "fixbot_access_logs"' in (root / "fixbot_access_logs.tf").read_text()
 
 
 def test_plan_table_names_missing_parameters(
@@ -98,6 +99,9 @@ def test_plan_table_names_missing_parameters(
 ) -> None:
     monkeypatch.setenv("COLUMNS", "250")
     root, findings = repo
+    # AWS provider v3: no log bucket can be generated (split S3 resources), the parameter is asked for
+    pin = 'aws = {\n      source  = "hashicorp/aws"\n      version = "~> 3.75"\n    }'
+    (root / "versions.tf").write_text(f"terraform {{\n  required_providers {{\n    {pin}\n  }}\n}}\n")
     assert main(["plan", str(root), "--no-checkov", "--findings", str(findings)]) == 0
     out = " ".join(capsys.readouterr().out.split())
     assert "target_bucket" in out and "planned" in out

@@ -80,13 +80,13 @@ def test_patch_of_two_resources_in_one_file_applies_cleanly(repo: Repo) -> None:
     assert text.count('resource "aws_s3_bucket_versioning"') == 2
 
 
-def test_missing_parameter_is_named_then_supplied_by_config(repo: Repo) -> None:
+def test_missing_parameter_is_generated_else_supplied_by_config(repo: Repo) -> None:
     root = repo({"main.tf": BUCKET})
     item = [assessment("CKV_AWS_18", "aws_s3_bucket.uploads")]
-    (skipped,) = _plan(root, item)
-    assert skipped.plan is None and skipped.unfixed is not None
-    assert skipped.unfixed.missing_parameters == ("target_bucket",)
-    assert skipped.unfixed.rewriter == "s3_access_logging"
+    (generated,) = _plan(root, item)
+    assert generated.plan is not None
+    assert generated.plan.rewriter == "s3_access_logging_with_generated_log_bucket"
+    assert generated.plan.changed_files == ("main.tf", "fixbot_access_logs.tf")
     config = RepoConfig(parameters={"s3_access_logging": {"target_bucket": "aws_s3_bucket.logs.id"}})
     (planned,) = _plan(root, item, config)
     assert planned.plan is not None

@@ -1,0 +1,5 @@
+resource "aws_secretsmanager_secret" "db" {
+  name = "db-password"
+
+  kms_key_id = aws_kms_key.fixbot.arn
+}
