@@ -6,8 +6,9 @@ the new text, or raises `EditRefused` when the edit would touch a heredoc or wou
 
 from __future__ import annotations
 
-from bot.hcledit.model import Attr, Block, detect_indent_unit
+from bot.hcledit.model import Attr, Block, derived, detect_indent_unit
 from bot.hcledit.parse import EditRefused, splice_problem
+from bot.hcledit.trees import Splice
 from bot.hcledit.render import BlockSpec, render_block
 
 
@@ -16,6 +17,7 @@ def _splice(data: bytes, start: int, end: int, new: str) -> str:
         new = new.replace("\r\n", "\n").replace("\n", "\r\n")
     inserted = new.encode("utf-8")
     out = data[:start] + inserted + data[end:]
+    derived(data, out, Splice(start, end, start + len(inserted)))  # re-parse only what changed
     problem = splice_problem(out, start, start + len(inserted))
     if problem is not None:
         raise EditRefused(f"the edit would not parse ({problem}); left untouched")

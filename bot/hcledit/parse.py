@@ -2,28 +2,23 @@
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
-
 import hcl2
-import tree_sitter_hcl
-from tree_sitter import Language, Node, Parser, Tree
+from tree_sitter import Node, Tree
 
 from bot.errors import RewriteError
+from bot.hcledit.blocks import node_text
+from bot.hcledit.trees import tree_for
+
+__all__ = ["EditRefused", "node_text", "parse", "splice_problem", "syntax_problem", "tree_problem"]
 
 
 class EditRefused(RewriteError):
     """An edit that would corrupt the file or touch what it must not (heredoc, template)."""
 
 
-@cache
-def _parser() -> Parser:
-    return Parser(Language(tree_sitter_hcl.language()))
-
-
-@lru_cache(maxsize=16)
 def parse(data: bytes) -> Tree:
-    """Parse (memoised: an edit is validated, then located again in the same text)."""
-    return _parser().parse(data)
+    """Parse (memoised for recent texts; a splice's text is re-parsed incrementally, see `trees`)."""
+    return tree_for(data)
 
 
 def first_error(node: Node) -> Node | None:
@@ -65,11 +60,18 @@ def splice_problem(data: bytes, start: int, end: int) -> str | None:
     if problem is not None:
         return problem
     body = next((c for c in tree.root_node.children if c.type == "body"), None)
-    touched = [n for n in (body.children if body else []) if n.start_byte <= end and n.end_byte >= start]
+    touched = _touched(body, start, end) if body is not None else []
     if not touched:
         return None
     return hcl2_problem(data[touched[0].start_byte : touched[-1].end_byte].decode("utf-8") + "\n")
 
 
-def node_text(data: bytes, node: Node) -> str:
-    return data[node.start_byte : node.end_byte].decode("utf-8")
+def _touched(body: Node, start: int, end: int) -> list[Node]:
+    """The top-level items overlapping or touching [start, end), found without a full scan."""
+    node = body.first_child_for_byte(max(start - 1, 0))  # first child with end_byte >= start
+    out: list[Node] = []
+    while node is not None and node.start_byte <= end:
+        if node.end_byte >= start:
+            out.append(node)
+        node = node.next_sibling
+    return out
