@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from tree_sitter import Node
 
@@ -151,13 +151,16 @@ def header(data: bytes, node: Node) -> tuple[str, tuple[str, ...]]:
 
 
 def _shift_attr(a: Attr, delta: int) -> Attr:
-    return replace(
-        a,
-        start=a.start + delta,
-        end=a.end + delta,
-        value_start=a.value_start + delta,
-        value_end=a.value_end + delta,
-        line_start=a.line_start + delta,
+    return Attr(
+        a.name,
+        a.start + delta,
+        a.end + delta,
+        a.value_start + delta,
+        a.value_end + delta,
+        a.value,
+        a.line_start + delta,
+        a.multiline,
+        a.heredoc,
     )
 
 
@@ -165,13 +168,15 @@ def shifted(b: Block, delta: int) -> Block:
     """The same block moved by `delta` bytes (its text and its lines' starts are unchanged)."""
     if delta == 0:
         return b
-    return replace(
-        b,
-        start=b.start + delta,
-        end=b.end + delta,
-        open_end=b.open_end + delta,
-        close_start=b.close_start + delta,
-        attrs=tuple(_shift_attr(a, delta) for a in b.attrs),
-        blocks=tuple(shifted(c, delta) for c in b.blocks),
-        first_child=None if b.first_child is None else b.first_child + delta,
+    return Block(
+        b.kind,
+        b.labels,
+        b.start + delta,
+        b.end + delta,
+        b.open_end + delta,
+        b.close_start + delta,
+        b.indent,
+        tuple(_shift_attr(a, delta) for a in b.attrs),
+        tuple(shifted(c, delta) for c in b.blocks),
+        None if b.first_child is None else b.first_child + delta,
     )

@@ -83,14 +83,30 @@ class FileIndex:
 
     def find(self, kind: str, labels: tuple[str, ...]) -> Block | None:
         if self._headers is None:
-            headers: dict[tuple[str, tuple[str, ...]], int] = {}
-            for i, node in enumerate(self.nodes()):
-                known = self._blocks.get(i) or self._from_parent(node)
-                key = (known.kind, known.labels) if known is not None else header(self.data, node)
-                headers.setdefault(key, i)
-            self._headers = headers
+            self._headers = self._headers_from_parent() or self._all_headers()
         i = self._headers.get((kind, labels))
         return None if i is None else self.block(i)
+
+    def _all_headers(self) -> dict[tuple[str, tuple[str, ...]], int]:
+        headers: dict[tuple[str, tuple[str, ...]], int] = {}
+        for i, node in enumerate(self.nodes()):
+            headers.setdefault(header(self.data, node), i)
+        return headers
+
+    def _headers_from_parent(self) -> dict[tuple[str, tuple[str, ...]], int] | None:
+        """The parent's map when the splice kept every top-level block and changed no header."""
+        parent, splice = self._parent, self._splice
+        if parent is None or splice is None or parent._headers is None or len(parent.nodes()) != len(self.nodes()):
+            return None
+        old, new = parent.nodes(), self.nodes()
+        for i, node in enumerate(new):
+            if node.end_byte < splice.start:
+                continue
+            if node.start_byte > splice.new_end:
+                break
+            if header(self.data, node) != header(parent.data, old[i]):
+                return None
+        return parent._headers
 
     def file_unit(self) -> str | None:
         """The indent step of the first top-level block that shows one."""
