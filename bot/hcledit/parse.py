@@ -52,13 +52,17 @@ def syntax_problem(text: str) -> str | None:
     return tree_problem(parse(text.encode("utf-8"))) or hcl2_problem(text)
 
 
-def splice_problem(data: bytes, start: int, end: int) -> str | None:
+def splice_problem(data: bytes, start: int, end: int, *, statements: str | None = None) -> str | None:
     """Validate text where only [start, end) changed: tree-sitter on the whole file, python-hcl2
-    on the top-level blocks touching the change (the rest was valid and is byte-identical)."""
+    on the top-level blocks touching the change (the rest was valid and is byte-identical) or,
+    when the caller names them, on just the whole statements the change inserted (an attribute
+    line or a block: python-hcl2's cost grows with what it reads)."""
     tree = parse(data)
     problem = tree_problem(tree)
     if problem is not None:
         return problem
+    if statements is not None:
+        return hcl2_problem(statements.strip() + "\n")
     body = next((c for c in tree.root_node.children if c.type == "body"), None)
     touched = _touched(body, start, end) if body is not None else []
     if not touched:
