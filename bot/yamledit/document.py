@@ -76,13 +76,24 @@ def load_documents(text: str, name: str = "document") -> list[Any] | Refusal:
     return docs
 
 
+def _split(text: str) -> list[Chunk]:
+    """`split(text)`, remembered for the texts of this planning run (see `memo`)."""
+    memo = current()
+    known = memo.split(text) if memo is not None else None
+    if known is None:
+        known = tuple(split(text))
+        if memo is not None:
+            memo.put_split(text, known)
+    return list(known)
+
+
 def _target(text: str, index: int, docs: list[Any] | None) -> tuple[list[Chunk], int] | Refusal:
     if docs is None:
         loaded = load_documents(text)
         if isinstance(loaded, Refusal):
             return loaded
         docs = loaded
-    chunks = split(text)
+    chunks = _split(text)
     positions = document_positions(chunks)
     if len(positions) != len(docs):
         return Refusal("cannot locate document boundaries in this YAML stream reliably")
@@ -178,9 +189,30 @@ def edit_document(text: str, index: int, mutate: Mutator, docs: list[Any] | None
         return Refusal("the edit would introduce a document marker")
     chunks[position] = chunks[position].with_body(body)
     result = join(chunks)
+    memo = current()
+    if memo is not None:
+        memo.put_split(result, tuple(chunks))  # the new body holds no marker: same boundaries
     if chunks[position].is_document:
         _remember_edit(text, index, result, body, value)
     return result
+
+
+def _standalone(text: str) -> bool:
+    """No `%` directive and no byte-order mark: every document of `text` reads as it would alone."""
+    return not (text.startswith("%") or "\n%" in text or "\r%" in text or "\ufeff" in text)
+
+
+def _appended(before: list[Any], text: str, separator: str, rendered: str) -> list[Any] | Refusal:
+    """The documents of `text + separator + "---\n" + rendered` without re-reading `text`.
+
+    `text` loaded whole (every flow, quote and block closed at its end) and has no directive,
+    so a `---` line at column 0 after it starts exactly one new document: only that one is read.
+    """
+    if not _standalone(text):
+        after = load_documents(f"{text}{separator}---\n{rendered}")
+        return after
+    new = load_documents(f"---\n{rendered}")
+    return new if isinstance(new, Refusal) else [*before, *new]
 
 
 def append_document(text: str, data: CommentedMap) -> str | Refusal:
@@ -191,7 +223,10 @@ def append_document(text: str, data: CommentedMap) -> str | Refusal:
     rendered = _dump(_round_trip(detect_indent(text)), data)
     separator = "" if not text or text.endswith("\n") else "\n"
     result = f"{text}{separator}---\n{rendered}"
-    after = load_documents(result)
+    after = _appended(before, text, separator, rendered)
     if isinstance(after, Refusal) or after[: len(before)] != before or len(after) != len(before) + 1:
         return Refusal("appending a document would change the existing ones")
+    memo = current()
+    if memo is not None and memo.get(result) is None:
+        memo.put(result, after)
     return result

@@ -25,6 +25,7 @@ MAX_STREAMS = 1024  # least recently used streams are dropped past this (only a 
 @dataclass
 class YamlMemo:
     documents: dict[str, list[Any]] = field(default_factory=dict)  # stream text -> plain documents
+    chunks: dict[str, tuple[Any, ...]] = field(default_factory=dict)  # stream text -> `stream.split` result
 
     def get(self, text: str) -> list[Any] | None:
         docs = self.documents.pop(text, None)
@@ -37,6 +38,14 @@ class YamlMemo:
         while len(self.documents) >= MAX_STREAMS:
             del self.documents[next(iter(self.documents))]
         self.documents[text] = docs
+
+    def split(self, text: str) -> tuple[Any, ...] | None:
+        return self.chunks.get(text)
+
+    def put_split(self, text: str, chunks: tuple[Any, ...]) -> None:
+        while len(self.chunks) >= MAX_STREAMS:
+            del self.chunks[next(iter(self.chunks))]
+        self.chunks[text] = chunks
 
 
 _CURRENT: ContextVar[YamlMemo | None] = ContextVar("fixbot_yamledit_memo", default=None)
