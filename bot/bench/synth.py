@@ -179,7 +179,8 @@ def _write_terraform(root: Path, count: int, rng: random.Random, per_file: int =
     per_env: dict[str, int] = {}
     while written < count:
         env = ENVIRONMENTS[stack % len(ENVIRONMENTS)]
-        group = f"group{stack // STACKS_PER_DIR:03d}" if not per_file else f"part{per_env.get(env, 0) // (per_file * 4):02d}"
+        done = per_env.get(env, 0)
+        group = f"part{done // (per_file * 4):02d}" if per_file else f"group{stack // STACKS_PER_DIR:03d}"
         directory = root / "terraform" / env / group
         if not directory.exists():
             directory.mkdir(parents=True)

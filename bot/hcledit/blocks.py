@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from tree_sitter import Node
 
-
 TEMPLATING_ATTRS = ("count", "for_each")
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from bot.hcledit.model import Attr, Block, derived, detect_indent_unit
 from bot.hcledit.parse import EditRefused, splice_problem
-from bot.hcledit.trees import Splice
 from bot.hcledit.render import BlockSpec, render_block
+from bot.hcledit.trees import Splice
 
 
 def _splice(data: bytes, start: int, end: int, new: str, statements: str | None = None) -> str:

@@ -40,7 +40,8 @@ class FileIndex:
     def nodes(self) -> list[Node]:
         if self._nodes is None:
             root = self.tree.root_node
-            self._nodes = [n for body in root.children if body.type == "body" for n in body.children if n.type == "block"]
+            bodies = [c for c in root.children if c.type == "body"]
+            self._nodes = [n for body in bodies for n in body.children if n.type == "block"]
         return self._nodes
 
     def _from_parent(self, node: Node) -> Block | None:

@@ -16,7 +16,6 @@ from typing import Any
 
 from bot.errors import InputError
 
-
 CHUNK = 1 << 20
 CAP_KEY = "max_findings_bytes"
 
@@ -105,13 +104,7 @@ def _record(line: str, lineno: int, name: str) -> Any:
 
 def _stream_records(head: list[str], lines: Iterator[str], name: str) -> list[Any]:
     """JSON Lines: every non-empty line one record, parsed as it is read."""
-    records: list[Any] = []
-    lineno = 0
-    for line in _chain(head, lines):
-        lineno += 1
-        if line.strip():
-            records.append(_record(line, lineno, name))
-    return records
+    return [_record(line, n, name) for n, line in enumerate(_chain(head, lines), start=1) if line.strip()]
 
 
 def _chain(head: list[str], lines: Iterator[str]) -> Iterator[str]:
