@@ -132,7 +132,7 @@ def s3_bucket_policy(r: Resource, index: Index) -> Exposure:
 
 def _grants(index: Index, bucket: Resource) -> list[tuple[str, tuple[str, ...]]]:
     """What makes `bucket` public if nothing blocks it: (evidence, the switches that would block it)."""
-    out = [(w, ACL_SWITCHES) for w in [_public_acl(bucket)] if w is not None]
+    out: list[tuple[str, tuple[str, ...]]] = [(w, ACL_SWITCHES) for w in [_public_acl(bucket)] if w is not None]
     for user in (index.by_address[u] for u in index.users.get(bucket.address, [])):
         if user.type == "aws_s3_bucket_acl" and (why := _public_acl(user)) is not None:
             out.append((why, ACL_SWITCHES))
@@ -247,3 +247,7 @@ def add_exposure_edges(graph: nx.DiGraph, index: Index) -> None:
             continue
         for target, why in detector(resource, index):
             link(graph, INTERNET, target, EdgeKind.exposure, why)
+            if resource.type == PAB and target == resource.address:  # the block opens the way to its bucket
+                for bucket in index.referenced(resource, "aws_s3_bucket"):
+                    why = f"{target} configures {bucket.address}"
+                    link(graph, resource.address, bucket.address, EdgeKind.reference, why)
