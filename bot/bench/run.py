@@ -114,7 +114,9 @@ def bench_size(
 
 
 def _fixbot(*args: str) -> list[str]:
-    return [sys.executable, "-m", "bot", *args]
+    """The user's command: the installed `fixbot` script next to this interpreter, else `-m bot`."""
+    script = Path(sys.executable).with_name("fixbot")
+    return [str(script), *args] if script.exists() else [sys.executable, "-m", "bot", *args]
 
 
 def whole_scan(root: Path, findings: Path) -> float:
