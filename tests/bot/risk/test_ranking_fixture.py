@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bot.models.report import Assessment
-from bot.pipeline import ScanRequest, scan
+from bot.scan_stages import ScanRequest, scan
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 BUCKET = "aws_s3_bucket.customer_data"
