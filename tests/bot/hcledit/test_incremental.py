@@ -43,3 +43,23 @@ def test_composed_edits_locate_what_a_fresh_parse_locates() -> None:
         block = find_block(data, *address)
         assert block is not None and block == next(b for b in _fresh(data) if (b.kind, b.labels) == address)
         assert detect_indent_unit(data, block) in ("  ", "    ")
+
+
+def test_an_edit_reads_the_blocks_it_touches_not_the_whole_file(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import bot.hcledit.model as model
+
+    built: list[int] = []
+    real = model.block_at
+
+    def counting(data: bytes, node: object) -> object:
+        built.append(1)
+        return real(data, node)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(model, "block_at", counting)
+    for size in (10, 200):
+        text = _file(size)
+        find_block(text.encode(), "resource", ("aws_s3_bucket", "b0"))  # the shared text, located once
+        built.clear()
+        for i in range(5):
+            text = ensure_attr(text, ("resource", ("aws_s3_bucket", f"b{i}")), (), "acl", '"private"')
+        assert len(built) <= 15, f"{len(built)} blocks materialised for 5 edits in a file of {2 * size} blocks"
