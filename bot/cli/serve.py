@@ -12,6 +12,7 @@ import argparse
 import logging
 from pathlib import Path
 
+from bot.cli.argtypes import seconds
 from bot.errors import ConfigError
 
 
@@ -30,6 +31,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-new-prs-per-hour", type=int, default=5, help="new PRs per repository per hour")
     parser.add_argument("--dashboard", action="store_true",
                         help="keep a dashboard issue and no-fix tickets up to date after every scan")
+    limits = parser.add_argument_group("connection limits (README: Webhook server limits)")
+    limits.add_argument("--header-timeout", type=seconds, help="seconds to send the request headers (default 10)")
+    limits.add_argument("--body-timeout", type=seconds, help="seconds to send the request body (default 30)")
+    limits.add_argument("--keep-alive", type=int, help="seconds an idle kept-alive connection stays open (default 5)")
+    limits.add_argument("--max-connections", type=int, help="connections served at once; more get 503 (default 64)")
 
 
 def _secret(path: Path | None) -> str | None:
@@ -42,23 +48,25 @@ def _secret(path: Path | None) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import uvicorn
-
     from bot.server import logs
     from bot.server.compose import build_server
+    from bot.server.listen import bind, serve
     from bot.server.settings import load_settings
 
     settings = load_settings(host=args.host, port=args.port, app_id=args.app_id,
                              private_key_path=args.private_key_path, webhook_secret=_secret(args.webhook_secret_file),
                              github_url=args.github_url, work_dir=args.work_dir, merge_method=args.merge_method,
                              max_open_prs=args.max_open_prs, max_new_prs_per_hour=args.max_new_prs_per_hour,
-                             dashboard=args.dashboard or None)
+                             dashboard=args.dashboard or None, header_timeout=args.header_timeout,
+                             body_timeout=args.body_timeout, keep_alive=args.keep_alive,
+                             max_connections=args.max_connections)
+    bind(settings.host, settings.port).close()  # "address in use" is exit 2 before anything starts
     logs.configure()
     logging.getLogger("fixbot.server").info("fixbot serve on %s:%d for App %d (API %s)", settings.host,
                                             settings.port, settings.app_id, settings.github_url)
     server = build_server(settings)
     try:
-        uvicorn.run(server.app, host=settings.host, port=settings.port, log_level="warning", access_log=False)
+        serve(server.app, settings)
     finally:
         server.close()
     return 0

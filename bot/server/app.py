@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 
 from starlette.applications import Starlette
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
@@ -56,12 +56,14 @@ def create_app(secret: bytes, route: Router, worker: Worker, deliveries: Deliver
             body = await read_capped(request, max_body)
         except BodyTooLarge:
             return _reply(413, "body too large")
+        except ClientDisconnect:  # nobody to answer; one log line, no traceback
+            return _reply(400, "client disconnected before the body was read")
         if not verify(secret, body, request.headers.get("x-hub-signature-256")):
             return _reply(401, "bad signature")
         event, delivery_id = request.headers.get("x-github-event", ""), request.headers.get("x-github-delivery", "")
         try:
             payload = json.loads(body)
-        except ValueError:
+        except (ValueError, RecursionError):  # not UTF-8 JSON, nested too deeply, a 5,000-digit number
             payload = None
         if not event or not delivery_id or not isinstance(payload, dict):
             return _reply(400, "malformed delivery", delivery_id, event)
