@@ -11,7 +11,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from bot.errors import ConfigError
 
 CONFIG_FILE = ".fixbot.yml"
-DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024
+DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024  # a source file (Terraform, manifest) fixbot parses
+DEFAULT_MAX_FINDINGS_BYTES = 1024 * 1024 * 1024  # a findings file (checkov JSON, SARIF, JSON Lines)
 
 
 class _Strict(BaseModel):
@@ -87,6 +88,7 @@ class RepoConfig(_Strict):
     accepted_risks: list[AcceptedRisk] = Field(default_factory=list)
     ignore_paths: list[str] = Field(default_factory=list)
     max_file_bytes: int = Field(default=DEFAULT_MAX_FILE_BYTES, gt=0)
+    max_findings_bytes: int = Field(default=DEFAULT_MAX_FINDINGS_BYTES, gt=0)
     caps: Caps = Field(default_factory=Caps)
     bot_user: str = "fixbot[bot]"
     verify: VerifySettings = Field(default_factory=VerifySettings)

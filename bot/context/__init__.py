@@ -22,6 +22,7 @@ from bot.context.classification import (
     default_criticality,
 )
 from bot.context.codeowners import CodeOwners, OwnerRule, load_codeowners
+from bot.context.companions import companion_targets
 from bot.context.environment import Found, environment_of
 from bot.models.common import ErrorEntry, Frozen
 from bot.models.resource import Inventory, Resource
@@ -35,6 +36,7 @@ class ResourceContext(Frozen):
     data_classification: str = "internal"
     criticality: str = "medium"  # low | medium | high | critical
     evidence: dict[str, str] = Field(default_factory=dict)  # field name -> where the value came from
+    protects: str | None = None  # a companion (bucket ACL, SG rule, ...): the resource it configures
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class RepoContext:
     config: RepoConfig
     codeowners: CodeOwners
     errors: tuple[ErrorEntry, ...] = ()
+    companions: dict[str, Resource] = field(default_factory=dict)  # companion address -> what it configures
     _derived: dict[int, tuple[Resource, ResourceContext]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -68,6 +71,9 @@ class RepoContext:
         if cached is not None and cached[0] is resource:  # holding the resource keeps its id unique
             return cached[1]
         derived = self._derive(resource)
+        target = self.companions.get(resource.address)
+        if target is not None and target is not resource:
+            derived = _follow(derived, target.address, self.for_resource(target))
         self._derived[id(resource)] = (resource, derived)
         return derived
 
@@ -99,8 +105,40 @@ class RepoContext:
         return rule.describe(source)
 
 
+_FOLLOWED = ("environment", "data_classification", "criticality")
+
+
+def _own_tag(evidence: str | None) -> bool:
+    return bool(evidence) and str(evidence).startswith("tag ")
+
+
+def _follow(own: ResourceContext, target: str, theirs: ResourceContext) -> ResourceContext:
+    """A companion's context: the configured resource's, except where the companion's own tags
+    say otherwise (its tags win, and the evidence says so)."""
+    update: dict[str, object] = {"protects": target}
+    evidence = dict(own.evidence)
+    for name in _FOLLOWED:
+        mine, other = getattr(own, name), getattr(theirs, name)
+        if _own_tag(own.evidence.get(name)):
+            if mine != other:
+                evidence[name] = f"{own.evidence[name]} (its own tag wins over {target}'s {other})"
+            continue
+        update[name] = other
+        why = theirs.evidence.get(name) or "its context"
+        evidence[name] = f"from {target}, the resource it configures: {why}"
+    if theirs.owners and own.owners != theirs.owners:
+        update["owners"] = theirs.owners
+        evidence["owners"] = f"from {target}, the resource it configures: {theirs.evidence.get('owners', '')}"
+    update["evidence"] = evidence
+    return own.model_copy(update=update)
+
+
 def build_context(root: Path, config: RepoConfig, inventory: Inventory) -> RepoContext:
     """Load CODEOWNERS and check the config's context values once per scan."""
     codeowners = load_codeowners(root.resolve())
     errors = (*codeowners.errors, *config_value_errors(config))
-    return RepoContext(root=root.resolve(), config=config, codeowners=codeowners, errors=errors)
+    by_address = {r.address: r for r in inventory.resources}
+    companions = {c: by_address[t] for c, t in companion_targets(inventory.resources).items()}
+    return RepoContext(
+        root=root.resolve(), config=config, codeowners=codeowners, errors=errors, companions=companions
+    )

@@ -2,7 +2,9 @@
 
 One detector per resource type, in an explicit registry. A detector returns
 (target address, evidence) pairs; the builder turns each into an `internet → target` edge.
-A missing public-access block is deliberately NOT exposure on its own.
+A missing public-access block is deliberately NOT exposure on its own; exposure is read on the
+effective configuration: a public ACL or policy exposes its bucket only when no public-access
+block of that bucket switches it off, and a block whose switches are off is itself exposed.
 """
 
 from __future__ import annotations
@@ -70,17 +72,43 @@ def security_group_rule(r: Resource, index: Index) -> Exposure:
     return out
 
 
-def s3_bucket(r: Resource, _index: Index) -> Exposure:
+PAB = "aws_s3_bucket_public_access_block"
+ACL_SWITCHES = ("block_public_acls", "ignore_public_acls")  # either one makes a public ACL ineffective
+POLICY_SWITCHES = ("block_public_policy", "restrict_public_buckets")  # either one stops a public policy
+
+
+def _blocks_of(index: Index, bucket: str) -> list[Resource]:
+    return [index.by_address[u] for u in index.users.get(bucket, []) if index.by_address[u].type == PAB]
+
+
+def _blocked(index: Index, bucket: str, switches: tuple[str, ...]) -> bool:
+    """Does a public-access block of this bucket have one of `switches` on (effective config)?"""
+    return any(is_true(b.attributes.get(s)) for b in _blocks_of(index, bucket) for s in switches)
+
+
+def _public_acl(r: Resource) -> str | None:
     acl = text(r.attributes.get("acl"))
-    return [(r.address, f'{r.address}: acl = "{acl}"')] if acl in PUBLIC_ACLS else []
+    return f'{r.address}: acl = "{acl}"' if acl in PUBLIC_ACLS else None
+
+
+def _public_policy(r: Resource, index: Index) -> str | None:
+    public = has_public_principal(compact(r.attributes.get("policy", "")))
+    public = public or any(_document_is_public(d) for d in index.referenced(r, "aws_iam_policy_document"))
+    return f'{r.address}: bucket policy allows Principal "*"' if public else None
+
+
+def s3_bucket(r: Resource, index: Index) -> Exposure:
+    why = _public_acl(r)
+    return [(r.address, why)] if why is not None and not _blocked(index, r.address, ACL_SWITCHES) else []
 
 
 def s3_bucket_acl(r: Resource, index: Index) -> Exposure:
-    acl = text(r.attributes.get("acl"))
-    if acl not in PUBLIC_ACLS:
+    why = _public_acl(r)
+    if why is None:
         return []
-    why = f'{r.address}: acl = "{acl}"'
-    return [(r.address, why)] + [(b.address, why) for b in index.referenced(r, "aws_s3_bucket")]
+    buckets = [b.address for b in index.referenced(r, "aws_s3_bucket")]
+    open_buckets = [b for b in buckets if not _blocked(index, b, ACL_SWITCHES)]
+    return [(r.address, why)] + [(b, why) for b in open_buckets] if open_buckets or not buckets else []
 
 
 def _document_is_public(doc: Resource) -> bool:
@@ -94,12 +122,36 @@ def _document_is_public(doc: Resource) -> bool:
 
 
 def s3_bucket_policy(r: Resource, index: Index) -> Exposure:
-    public = has_public_principal(compact(r.attributes.get("policy", "")))
-    public = public or any(_document_is_public(d) for d in index.referenced(r, "aws_iam_policy_document"))
-    if not public:
+    why = _public_policy(r, index)
+    if why is None:
         return []
-    why = f'{r.address}: bucket policy allows Principal "*"'
-    return [(r.address, why)] + [(b.address, why) for b in index.referenced(r, "aws_s3_bucket")]
+    buckets = [b.address for b in index.referenced(r, "aws_s3_bucket")]
+    open_buckets = [b for b in buckets if not _blocked(index, b, POLICY_SWITCHES)]
+    return [(r.address, why)] + [(b, why) for b in open_buckets] if open_buckets or not buckets else []
+
+
+def _grants(index: Index, bucket: Resource) -> list[tuple[str, tuple[str, ...]]]:
+    """What makes `bucket` public if nothing blocks it: (evidence, the switches that would block it)."""
+    out: list[tuple[str, tuple[str, ...]]] = [(w, ACL_SWITCHES) for w in [_public_acl(bucket)] if w is not None]
+    for user in (index.by_address[u] for u in index.users.get(bucket.address, [])):
+        if user.type == "aws_s3_bucket_acl" and (why := _public_acl(user)) is not None:
+            out.append((why, ACL_SWITCHES))
+        elif user.type == "aws_s3_bucket_policy" and (why := _public_policy(user, index)) is not None:
+            out.append((why, POLICY_SWITCHES))
+    return out
+
+
+def s3_public_access_block(r: Resource, index: Index) -> Exposure:
+    """A block with its switches off is what lets a public ACL or policy expose the bucket: the
+    block is exposed too, with evidence naming both resources."""
+    out: Exposure = []
+    for bucket in index.referenced(r, "aws_s3_bucket"):
+        for why, switches in _grants(index, bucket):
+            if _blocked(index, bucket.address, switches):
+                continue
+            off = " and ".join(f"{s} off" for s in switches)
+            out.append((r.address, f"{r.address}: {off} while {why} makes {bucket.address} public"))
+    return out
 
 
 def load_balancer(r: Resource, _index: Index) -> Exposure:
@@ -171,6 +223,7 @@ TERRAFORM_EXPOSURE: dict[str, Detector] = {
     "aws_s3_bucket": s3_bucket,
     "aws_s3_bucket_acl": s3_bucket_acl,
     "aws_s3_bucket_policy": s3_bucket_policy,
+    PAB: s3_public_access_block,
     "aws_lb": load_balancer,
     "aws_alb": load_balancer,
     "aws_elb": load_balancer,
@@ -194,3 +247,7 @@ def add_exposure_edges(graph: nx.DiGraph, index: Index) -> None:
             continue
         for target, why in detector(resource, index):
             link(graph, INTERNET, target, EdgeKind.exposure, why)
+            if resource.type == PAB and target == resource.address:  # the block opens the way to its bucket
+                for bucket in index.referenced(resource, "aws_s3_bucket"):
+                    why = f"{target} configures {bucket.address}"
+                    link(graph, resource.address, bucket.address, EdgeKind.reference, why)

@@ -6,17 +6,21 @@ the new text, or raises `EditRefused` when the edit would touch a heredoc or wou
 
 from __future__ import annotations
 
-from bot.hcledit.model import Attr, Block, detect_indent_unit
+from bot.hcledit.model import Attr, Block, derived, detect_indent_unit
 from bot.hcledit.parse import EditRefused, splice_problem
 from bot.hcledit.render import BlockSpec, render_block
+from bot.hcledit.trees import Splice
 
 
-def _splice(data: bytes, start: int, end: int, new: str) -> str:
+def _splice(data: bytes, start: int, end: int, new: str, statements: str | None = None) -> str:
+    """Replace [start, end) with `new`; tree-sitter checks the whole result and python-hcl2 the
+    `statements` the splice adds (whole `name = value` lines or blocks; see `splice_problem`)."""
     if b"\r\n" in data:  # keep a CRLF file CRLF
         new = new.replace("\r\n", "\n").replace("\n", "\r\n")
     inserted = new.encode("utf-8")
     out = data[:start] + inserted + data[end:]
-    problem = splice_problem(out, start, start + len(inserted))
+    derived(data, out, Splice(start, end, start + len(inserted)))  # re-parse only what changed
+    problem = splice_problem(out, start, start + len(inserted), statements=statements)
     if problem is not None:
         raise EditRefused(f"the edit would not parse ({problem}); left untouched")
     return out.decode("utf-8")
@@ -36,7 +40,7 @@ def replace_value(text: str, attr: Attr, value: str) -> str:
         raise EditRefused(f"'{attr.name}' is a heredoc; edit it by hand")
     if attr.value == value:
         return text
-    return _splice(text.encode("utf-8"), attr.value_start, attr.value_end, value)
+    return _splice(text.encode("utf-8"), attr.value_start, attr.value_end, value, f"{attr.name} = {value}")
 
 
 def _group(data: bytes, block: Block, anchor: Attr) -> list[Attr]:
@@ -66,12 +70,13 @@ def _insert_in_group(data: bytes, block: Block, anchor: Attr, indent: str, name:
     pad to the aligned group's column, or start a new group (blank line) if the name is longer."""
     at = _line_end(data, anchor.end)
     group = [] if anchor.multiline else _group(data, block, anchor)
+    statement = f"{name} = {value}"
     if not group or not _fmt_aligned(data, group, indent):
-        return _splice(data, at, at, f"\n{indent}{name} = {value}")
+        return _splice(data, at, at, f"\n{indent}{name} = {value}", statement)
     width = max(len(a.name) for a in group)
     if len(name) <= width:
-        return _splice(data, at, at, f"\n{indent}{name.ljust(width)} = {value}")
-    return _splice(data, at, at, f"\n\n{indent}{name} = {value}")
+        return _splice(data, at, at, f"\n{indent}{name.ljust(width)} = {value}", statement)
+    return _splice(data, at, at, f"\n\n{indent}{name} = {value}", statement)
 
 
 def add_attribute(text: str, block: Block, name: str, value: str) -> str:
@@ -105,12 +110,12 @@ def _insert_lines(data: bytes, block: Block, lines: list[str], before_children: 
     if before_children and has_body and block.first_child is not None:
         at = data.rfind(b"\n", 0, block.first_child) + 1
         if at > block.open_end and not data[at : block.first_child].strip():
-            return _splice(data, at, at, chunk + "\n")
+            return _splice(data, at, at, chunk + "\n", chunk)
     close_line = data.rfind(b"\n", 0, block.close_start) + 1
     if close_line > block.open_end and not data[close_line : block.close_start].strip():
-        return _splice(data, close_line, close_line, chunk + "\n")
+        return _splice(data, close_line, close_line, chunk + "\n", chunk)
     if not data[block.open_end : block.close_start].strip():
-        return _splice(data, block.open_end, block.close_start, "\n" + chunk + "\n" + block.indent)
+        return _splice(data, block.open_end, block.close_start, "\n" + chunk + "\n" + block.indent, chunk)
     raise EditRefused(f"block '{block.kind}' is written on one line with content; edit it by hand")
 
 
@@ -119,4 +124,5 @@ def append_sibling(text: str, block: Block, spec: BlockSpec) -> str:
     data = text.encode("utf-8")
     unit = detect_indent_unit(data, block)
     at = _line_end(data, block.end)
-    return _splice(data, at, at, "\n\n" + "\n".join(render_block(spec, block.indent, unit)))
+    rendered = "\n".join(render_block(spec, block.indent, unit))
+    return _splice(data, at, at, "\n\n" + rendered, rendered)

@@ -2,28 +2,23 @@
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
-
 import hcl2
-import tree_sitter_hcl
-from tree_sitter import Language, Node, Parser, Tree
+from tree_sitter import Node, Tree
 
 from bot.errors import RewriteError
+from bot.hcledit.blocks import node_text
+from bot.hcledit.trees import tree_for
+
+__all__ = ["EditRefused", "node_text", "parse", "splice_problem", "syntax_problem", "tree_problem"]
 
 
 class EditRefused(RewriteError):
     """An edit that would corrupt the file or touch what it must not (heredoc, template)."""
 
 
-@cache
-def _parser() -> Parser:
-    return Parser(Language(tree_sitter_hcl.language()))
-
-
-@lru_cache(maxsize=16)
 def parse(data: bytes) -> Tree:
-    """Parse (memoised: an edit is validated, then located again in the same text)."""
-    return _parser().parse(data)
+    """Parse (memoised for recent texts; a splice's text is re-parsed incrementally, see `trees`)."""
+    return tree_for(data)
 
 
 def first_error(node: Node) -> Node | None:
@@ -57,19 +52,30 @@ def syntax_problem(text: str) -> str | None:
     return tree_problem(parse(text.encode("utf-8"))) or hcl2_problem(text)
 
 
-def splice_problem(data: bytes, start: int, end: int) -> str | None:
+def splice_problem(data: bytes, start: int, end: int, *, statements: str | None = None) -> str | None:
     """Validate text where only [start, end) changed: tree-sitter on the whole file, python-hcl2
-    on the top-level blocks touching the change (the rest was valid and is byte-identical)."""
+    on the top-level blocks touching the change (the rest was valid and is byte-identical) or,
+    when the caller names them, on just the whole statements the change inserted (an attribute
+    line or a block: python-hcl2's cost grows with what it reads)."""
     tree = parse(data)
     problem = tree_problem(tree)
     if problem is not None:
         return problem
+    if statements is not None:
+        return hcl2_problem(statements.strip() + "\n")
     body = next((c for c in tree.root_node.children if c.type == "body"), None)
-    touched = [n for n in (body.children if body else []) if n.start_byte <= end and n.end_byte >= start]
+    touched = _touched(body, start, end) if body is not None else []
     if not touched:
         return None
     return hcl2_problem(data[touched[0].start_byte : touched[-1].end_byte].decode("utf-8") + "\n")
 
 
-def node_text(data: bytes, node: Node) -> str:
-    return data[node.start_byte : node.end_byte].decode("utf-8")
+def _touched(body: Node, start: int, end: int) -> list[Node]:
+    """The top-level items overlapping or touching [start, end), found without a full scan."""
+    node = body.first_child_for_byte(max(start - 1, 0))  # first child with end_byte >= start
+    out: list[Node] = []
+    while node is not None and node.start_byte <= end:
+        if node.end_byte >= start:
+            out.append(node)
+        node = node.next_sibling
+    return out

@@ -22,7 +22,7 @@ __all__ = ["SOURCES", "IngestResult", "collect", "read_file"]
 
 def read_file(root: Path, path: Path, config: RepoConfig) -> SourceOutput:
     """Findings of one findings file, its format auto-detected; InputError when unusable."""
-    data = read_findings_file(path, config.max_file_bytes)
+    data = read_findings_file(path, config.max_findings_bytes)
     source = detect_source(data, str(path))
     return source.to_findings(data, IngestContext(root=root, input=str(path)))
 

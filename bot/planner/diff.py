@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -11,6 +12,7 @@ from bot.models.plan import FileEdit, Plan
 from bot.models.report import Assessment
 
 NO_NEWLINE = "\\ No newline at end of file\n"
+_HUNK = re.compile(r"@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@\n")
 
 
 def _lines(text: str | None) -> list[str]:
@@ -25,11 +27,30 @@ def _lines(text: str | None) -> list[str]:
     return [*lines, parts[-1]] if parts[-1] else lines
 
 
+def _hunks(a: list[str], b: list[str], old: str, new: str) -> Iterable[str]:
+    """`difflib.unified_diff` over the lines between the common head and tail only (the diff of
+    one fix in a big file costs what the fix changed); hunk line numbers shifted back."""
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    skip, keep = max(head - 3, 0), max(tail - 3, 0)
+    for line in difflib.unified_diff(a[skip : len(a) - keep], b[skip : len(b) - keep], old, new, n=3):
+        match = _HUNK.match(line) if skip else None
+        if match is None:
+            yield line
+            continue
+        a1, a2, b1, b2 = match.groups()
+        yield f"@@ -{int(a1) + skip}{a2 or ''} +{int(b1) + skip}{b2 or ''} @@\n"
+
+
 def file_diff(edit: FileEdit) -> str:
     old = "/dev/null" if edit.before is None else f"a/{edit.path}"
     new = "/dev/null" if edit.after is None else f"b/{edit.path}"
     out: list[str] = []
-    for line in difflib.unified_diff(_lines(edit.before), _lines(edit.after), old, new, n=3):
+    for line in _hunks(_lines(edit.before), _lines(edit.after), old, new):
         out.append(line if line.endswith("\n") else line + "\n" + NO_NEWLINE)
     if not out:
         return ""

@@ -38,6 +38,9 @@ def _view(resource: Resource, context: ContextLike, graph: SecurityGraph) -> _Re
         return cached
     ctx = context.for_resource(resource)
     attack_path = graph.attack_path(resource.address)
+    protects = getattr(ctx, "protects", None)  # a companion: the path goes on to what it configures
+    if attack_path and protects and protects not in attack_path and graph.edge(resource.address, protects):
+        attack_path = (*attack_path, protects)
     enriched = {
         "environment": ctx.environment,
         "owners": tuple(ctx.owners),

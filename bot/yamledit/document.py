@@ -9,6 +9,7 @@ Every result is re-parsed and compared with the intended data before it is retur
 from __future__ import annotations
 
 import copy
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 from io import StringIO
@@ -60,20 +61,45 @@ def _has_alias(body: str) -> bool:
     return any(type(event).__name__ == "AliasEvent" for event in yaml.parse(StringIO(body)))
 
 
+_IMMUTABLE = (str, int, float, bool, bytes, type(None), datetime.date)
+
+
+def _plain_copy(value: Any) -> Any:
+    """A deep copy of safe-loaded YAML (dicts, lists, scalars), several times faster than deepcopy."""
+    if isinstance(value, _IMMUTABLE):
+        return value
+    if type(value) is dict:
+        return {k: _plain_copy(v) for k, v in value.items()}
+    if type(value) is list:
+        return [_plain_copy(v) for v in value]
+    return copy.deepcopy(value)
+
+
 def load_documents(text: str, name: str = "document") -> list[Any] | Refusal:
     """Plain values of every document, in `load_all` order (the inventory's `doc_index`)."""
     memo = current()
     known = memo.get(text) if memo is not None else None
     if known is not None:
-        return copy.deepcopy(known)
+        return _plain_copy(known)
     try:
         docs = load_yaml_all(text, name)
     except InputError as exc:
         return Refusal(TEMPLATED if "{{" in text or "{%" in text else str(exc))
     if memo is not None:
         memo.put(text, docs)
-        return copy.deepcopy(docs)
+        return _plain_copy(docs)
     return docs
+
+
+def _split(text: str) -> list[Chunk]:
+    """`split(text)`, remembered for the texts of this planning run (see `memo`)."""
+    memo = current()
+    known = memo.split(text) if memo is not None else None
+    if known is None:
+        known = tuple(split(text))
+        if memo is not None:
+            memo.put_split(text, known)
+    return list(known)
 
 
 def _target(text: str, index: int, docs: list[Any] | None) -> tuple[list[Chunk], int] | Refusal:
@@ -82,7 +108,7 @@ def _target(text: str, index: int, docs: list[Any] | None) -> tuple[list[Chunk],
         if isinstance(loaded, Refusal):
             return loaded
         docs = loaded
-    chunks = split(text)
+    chunks = _split(text)
     positions = document_positions(chunks)
     if len(positions) != len(docs):
         return Refusal("cannot locate document boundaries in this YAML stream reliably")
@@ -178,9 +204,30 @@ def edit_document(text: str, index: int, mutate: Mutator, docs: list[Any] | None
         return Refusal("the edit would introduce a document marker")
     chunks[position] = chunks[position].with_body(body)
     result = join(chunks)
+    memo = current()
+    if memo is not None:
+        memo.put_split(result, tuple(chunks))  # the new body holds no marker: same boundaries
     if chunks[position].is_document:
         _remember_edit(text, index, result, body, value)
     return result
+
+
+def _standalone(text: str) -> bool:
+    """No `%` directive and no byte-order mark: every document of `text` reads as it would alone."""
+    return not (text.startswith("%") or "\n%" in text or "\r%" in text or "\ufeff" in text)
+
+
+def _appended(before: list[Any], text: str, separator: str, rendered: str) -> list[Any] | Refusal:
+    """The documents of `text + separator + "---\n" + rendered` without re-reading `text`.
+
+    `text` loaded whole (every flow, quote and block closed at its end) and has no directive,
+    so a `---` line at column 0 after it starts exactly one new document: only that one is read.
+    """
+    if not _standalone(text):
+        after = load_documents(f"{text}{separator}---\n{rendered}")
+        return after
+    new = load_documents(f"---\n{rendered}")
+    return new if isinstance(new, Refusal) else [*before, *new]
 
 
 def append_document(text: str, data: CommentedMap) -> str | Refusal:
@@ -191,7 +238,10 @@ def append_document(text: str, data: CommentedMap) -> str | Refusal:
     rendered = _dump(_round_trip(detect_indent(text)), data)
     separator = "" if not text or text.endswith("\n") else "\n"
     result = f"{text}{separator}---\n{rendered}"
-    after = load_documents(result)
+    after = _appended(before, text, separator, rendered)
     if isinstance(after, Refusal) or after[: len(before)] != before or len(after) != len(before) + 1:
         return Refusal("appending a document would change the existing ones")
+    memo = current()
+    if memo is not None and memo.get(result) is None:
+        memo.put(result, after)
     return result

@@ -29,6 +29,7 @@ class YamlMemo:
     `functools.lru_cache` of one function; scoped to one planning run by `memoised()`."""
 
     documents: OrderedDict[str, list[Any]] = field(default_factory=OrderedDict)  # stream text -> documents
+    chunks: dict[str, tuple[Any, ...]] = field(default_factory=dict)  # stream text -> `stream.split` result
 
     def get(self, text: str) -> list[Any] | None:
         docs = self.documents.get(text)
@@ -41,6 +42,14 @@ class YamlMemo:
         self.documents.move_to_end(text)
         while len(self.documents) > MAX_STREAMS:
             self.documents.popitem(last=False)
+
+    def split(self, text: str) -> tuple[Any, ...] | None:
+        return self.chunks.get(text)
+
+    def put_split(self, text: str, chunks: tuple[Any, ...]) -> None:
+        while len(self.chunks) >= MAX_STREAMS:
+            del self.chunks[next(iter(self.chunks))]
+        self.chunks[text] = chunks
 
 
 _CURRENT: ContextVar[YamlMemo | None] = ContextVar("fixbot_yamledit_memo", default=None)

@@ -4,6 +4,9 @@ Terraform "service stacks" (bucket, IAM, instance behind a load balancer, databa
 groups, cross-references between them) spread over several environments and directories,
 plus Kubernetes apps (Deployment, Service, Ingress, RBAC, Secret) in multi-document files.
 Deterministic for a given size and seed, so runs are comparable.
+
+Two shapes: `small` (one stack of 14 resources per file, one app per manifest) and `big`
+(files of ~175 resources / ~1,250 lines and manifests of 25 apps, as monorepos often are).
 """
 
 from __future__ import annotations
@@ -16,6 +19,9 @@ ENVIRONMENTS = ("prod", "staging", "dev")
 CLASSIFICATIONS = ("restricted", "confidential", "internal", "public")
 TERRAFORM_SHARE = 0.75  # the rest are Kubernetes objects
 STACKS_PER_DIR = 8
+SHAPES = ("small", "big")
+BIG_FILE_RESOURCES = 175  # resources per .tf file in the `big` shape
+BIG_MANIFEST_APPS = 25  # apps per manifest in the `big` shape
 
 VERSIONS_TF = """terraform {
   required_providers {
@@ -166,43 +172,60 @@ def _k8s_app(i: int, ns: str, rng: random.Random) -> list[Block]:
     ]
 
 
-def _write_terraform(root: Path, count: int, rng: random.Random) -> None:
+def _write_terraform(root: Path, count: int, rng: random.Random, per_file: int = 0) -> None:
+    """Stacks of 14 resources; one file per stack, or about `per_file` resources per file."""
     written, stack = 0, 0
+    chunks: dict[Path, list[str]] = {}
+    per_env: dict[str, int] = {}
     while written < count:
         env = ENVIRONMENTS[stack % len(ENVIRONMENTS)]
-        directory = root / "terraform" / env / f"group{stack // STACKS_PER_DIR:03d}"
+        done = per_env.get(env, 0)
+        group = f"part{done // (per_file * 4):02d}" if per_file else f"group{stack // STACKS_PER_DIR:03d}"
+        directory = root / "terraform" / env / group
         if not directory.exists():
             directory.mkdir(parents=True)
             (directory / "versions.tf").write_text(VERSIONS_TF, encoding="utf-8")
         blocks = _stack_blocks(stack, env, rng)[: count - written]
-        text = "\n".join(b.text for b in blocks)
-        (directory / f"stack{stack:04d}.tf").write_text(f"# service stack {stack}\n{text}", encoding="utf-8")
+        text = f"# service stack {stack}\n" + "\n".join(b.text for b in blocks)
+        if per_file:
+            chunks.setdefault(directory / f"main{per_env.get(env, 0) // per_file:03d}.tf", []).append(text)
+            per_env[env] = per_env.get(env, 0) + len(blocks)
+        else:
+            (directory / f"stack{stack:04d}.tf").write_text(text, encoding="utf-8")
         written += len(blocks)
         stack += 1
+    for path, parts in chunks.items():
+        path.write_text("\n".join(parts), encoding="utf-8")
 
 
-def _write_kubernetes(root: Path, count: int, rng: random.Random) -> None:
+def _write_kubernetes(root: Path, count: int, rng: random.Random, per_file: int = 1) -> None:
+    """One app (7 objects) per manifest, or `per_file` apps per multi-document manifest."""
     written, app = 0, 0
+    chunks: dict[Path, list[str]] = {}
     while written < count:
-        ns = f"team{app % 5}"
-        directory = root / "k8s" / ns
-        directory.mkdir(parents=True, exist_ok=True)
+        ns = f"team{(app // per_file) % 5}"
         docs = _k8s_app(app, ns, rng)[: count - written]
-        body = "---\n".join(d.text for d in docs)
-        (directory / f"app{app:04d}.yaml").write_text(f"# app {app}\n---\n{body}", encoding="utf-8")
+        path = root / "k8s" / ns / f"app{app // per_file * per_file:04d}.yaml"
+        chunks.setdefault(path, []).append(f"# app {app}\n---\n" + "---\n".join(d.text for d in docs))
         written += len(docs)
         app += 1
+    for path, parts in chunks.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("---\n".join(parts), encoding="utf-8")
 
 
-def generate_repo(root: Path, resources: int, seed: int = 7) -> Path:
+def generate_repo(root: Path, resources: int, seed: int = 7, shape: str = "small") -> Path:
     """Write a repository with exactly `resources` Terraform resources + Kubernetes objects."""
     if resources < 1:
         raise ValueError("a synthetic repository needs at least one resource")
+    if shape not in SHAPES:
+        raise ValueError(f"unknown repository shape {shape!r}; expected one of {', '.join(SHAPES)}")
+    big = shape == "big"
     rng = random.Random(seed)
     root.mkdir(parents=True, exist_ok=True)
     terraform = max(1, round(resources * TERRAFORM_SHARE))
-    _write_terraform(root, terraform, rng)
+    _write_terraform(root, terraform, rng, BIG_FILE_RESOURCES if big else 0)
     if resources > terraform:
-        _write_kubernetes(root, resources - terraform, rng)
+        _write_kubernetes(root, resources - terraform, rng, BIG_MANIFEST_APPS if big else 1)
     (root / "CODEOWNERS").write_text("/terraform/prod/ @acme/prod-team\n* @acme/platform\n", encoding="utf-8")
     return root

@@ -131,6 +131,7 @@ def test_fixture_repository_end_to_end(tmp_path: Path) -> None:
             "criticality": "default criticality (no tag or rule)",
             "owners": ".github/CODEOWNERS line 2: /envs/prod/ @acme/payments",
         },
+        "protects": None,
     }
     store = context.for_resource(inventory.by_address()["aws_s3_bucket.this"])
     assert (store.environment, store.owners) == (None, ("@acme/platform",))

@@ -71,8 +71,14 @@ def test_collect_keeps_per_record_errors_and_goes_on(repo: Path, fixtures: Path,
 
 
 def test_collect_refuses_an_oversized_file(repo: Path, fixtures: Path) -> None:
-    with pytest.raises(InputError, match=r"checkov\.json: findings file is \d+ bytes, above the 1000-byte limit"):
-        collect(repo, [fixtures / "checkov.json"], run_checkov=False, config=RepoConfig(max_file_bytes=1000))
+    limit = r"above the 1000-byte findings-file limit \(max_findings_bytes\)"
+    with pytest.raises(InputError, match=rf"checkov\.json: findings file is \d+ bytes, {limit}"):
+        collect(repo, [fixtures / "checkov.json"], run_checkov=False, config=RepoConfig(max_findings_bytes=1000))
+
+
+def test_the_source_file_cap_does_not_limit_findings_files(repo: Path, fixtures: Path) -> None:
+    result = collect(repo, [fixtures / "checkov.json"], run_checkov=False, config=RepoConfig(max_file_bytes=1000))
+    assert result.findings
 
 
 def test_collect_malformed_or_unknown_file_is_an_input_error_naming_it(repo: Path, tmp_path: Path) -> None:
