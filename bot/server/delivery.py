@@ -55,3 +55,11 @@ def repo_ref(raw: Any, installation_id: int | None) -> RepoRef | None:
     owner, name = full.split("/")
     rid = raw.get("id")
     return RepoRef(owner, name, rid if isinstance(rid, int) else None, installation_id)
+
+
+def lock_key(d: Delivery) -> str:
+    """What a job of this delivery locks: its repository, else its installation (onboarding)."""
+    repo = d.repo
+    if repo is not None:
+        return repo.full_name
+    return f"installation:{d.installation_id}" if d.installation_id is not None else ""

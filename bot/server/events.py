@@ -8,9 +8,15 @@ from dataclasses import dataclass
 from bot.server.delivery import Delivery
 from bot.server.handlers import dashboard_events, deploy, pr_events, repo_events
 from bot.server.service import Service
-from bot.server.worker import Job
 
 Handler = Callable[[Service, Delivery], None]
+
+
+@dataclass(frozen=True)
+class Job:
+    name: str
+    run: Callable[[], None]
+    delivery: str = ""
 
 
 @dataclass(frozen=True)

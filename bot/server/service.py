@@ -15,6 +15,7 @@ from bot.server.settings import Settings
 
 if TYPE_CHECKING:
     from bot.server.engine import Engine
+    from bot.server.metrics import Metrics
 
 log = logging.getLogger("fixbot.server")
 
@@ -26,6 +27,7 @@ class Service:
     engine: Engine
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     sleep: Callable[[float], None] = time.sleep
+    metrics: Metrics | None = None
 
     def forge(self, repo: RepoRef) -> GitHubForge:
         client = ClientConfig(api_url=self.settings.github_url, retry=self.retry)

@@ -20,9 +20,9 @@ from typing import Any
 import httpx
 import jwt
 
-from bot.errors import ConfigError, ForgeError
+from bot.errors import ConfigError, ForgeError, TransientForgeError
 from bot.forge.github.redact import scrub
-from bot.forge.github.retry import RetryableStatus, RetryPolicy, with_retries
+from bot.forge.github.retry import RetryableStatus, RetryPolicy, server_delay, with_retries
 
 log = logging.getLogger("fixbot.github")
 JWT_BACKDATE = 60  # seconds, against clock drift (GitHub's advice)
@@ -116,9 +116,12 @@ class TokenBroker:
         try:
             return with_retries(once, self.retry, self.sleep, f"{method} {path}")
         except RetryableStatus as exc:
-            raise ForgeError(f"GitHub {method} {path} failed: {scrub(exc)}") from None
+            asked = server_delay(exc.status, exc.headers, str(exc), time.time())
+            if asked is None:  # a plain 403 (no rate limit): retrying later cannot help
+                raise ForgeError(f"GitHub {method} {path} failed: {scrub(exc)}") from None
+            raise TransientForgeError(f"GitHub {method} {path} failed: {scrub(exc)}", retry_after=asked) from None
         except httpx.HTTPError as exc:
-            raise ForgeError(f"GitHub {method} {path} unreachable: {type(exc).__name__}") from None
+            raise TransientForgeError(f"GitHub {method} {path} unreachable: {type(exc).__name__}") from None
 
     def installation_id(self, repo: RepoRef) -> int:
         if repo.installation_id is not None:

@@ -16,9 +16,9 @@ from typing import Any, TypeVar
 import requests
 from github import Auth, Github, GithubException
 
-from bot.errors import ConflictError, ForgeError
+from bot.errors import ConflictError, ForgeError, TransientForgeError
 from bot.forge.github.redact import scrub
-from bot.forge.github.retry import RetryPolicy, with_retries
+from bot.forge.github.retry import RetryPolicy, classify, with_retries
 
 T = TypeVar("T")
 CONFLICT_STATUSES = {409}
@@ -69,9 +69,12 @@ class Api:
             text = f"GitHub {what} on {self.full_name} failed ({exc.status}): {_message(exc)}"
             if exc.status in (conflict or CONFLICT_STATUSES):
                 raise ConflictError(text) from None
+            asked = classify(exc, time.time())
+            if asked is not None:  # retries exhausted on a passing fault: the job may try again later
+                raise TransientForgeError(text, retry_after=asked) from None
             raise ForgeError(text) from None
         except (requests.RequestException, OSError) as exc:
-            raise ForgeError(f"GitHub {what} on {self.full_name} unreachable: {type(exc).__name__}") from None
+            raise TransientForgeError(f"GitHub {what} on {self.full_name} unreachable: {type(exc).__name__}") from None
 
     def json(self, method: str, suffix: str, body: Any = None, what: str | None = None,
              conflict: set[int] | None = None, params: dict[str, Any] | None = None) -> Any:
