@@ -41,6 +41,8 @@ COMMANDS: dict[str, Command] = {
     "explain": Command("bot.cli.explain", "explain the decision for one finding"),
     "demo": Command("bot.cli.demo", "run the whole lifecycle on a bundled sample repository"),
     "serve": Command("bot.cli.serve", "run the GitHub App webhook server"),
+    "worker": Command("bot.cli.worker", "run queued GitHub App jobs (scale-out worker sharing a Redis queue)"),
+    "jobs": Command("bot.cli.jobs", "list, retry or drop the GitHub App's queued jobs and dead letters"),
     "policy": Command("bot.cli.policy", "test or evaluate the Rego policy pack"),
     "catalogue": Command("bot.cli.catalogue", "list the fix catalogue: rules, actions, parameters"),
     "dashboard": Command("bot.cli.dashboard", "keep the dashboard issue and the no-fix tickets up to date"),

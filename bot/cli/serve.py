@@ -12,7 +12,12 @@ import argparse
 import logging
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from bot.errors import ConfigError
+
+if TYPE_CHECKING:
+    from bot.server.settings import Settings
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -30,6 +35,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-new-prs-per-hour", type=int, default=5, help="new PRs per repository per hour")
     parser.add_argument("--dashboard", action="store_true",
                         help="keep a dashboard issue and no-fix tickets up to date after every scan")
+    add_queue_flags(parser)
+    parser.add_argument("--workers", type=int, default=None,
+                        help="worker threads in this process (default 1; 0: only acknowledge, `fixbot worker` runs jobs)")
+
+
+def add_queue_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--queue-url", help="durable queue: empty for SQLite in the state directory (default), "
+                        "redis://HOST:PORT/DB to share it between processes (env FIXBOT_QUEUE_URL)")
+    parser.add_argument("--state-dir", type=Path, help="SQLite queue location (default WORK_DIR/state)")
 
 
 def _secret(path: Path | None) -> str | None:
@@ -41,21 +55,28 @@ def _secret(path: Path | None) -> str | None:
         raise ConfigError(f"cannot read the webhook secret file {path}: {exc.strerror}") from None
 
 
+def settings_from(args: argparse.Namespace) -> Settings:
+    from bot.server.settings import load_settings
+
+    return load_settings(host=getattr(args, "host", None), port=getattr(args, "port", None), app_id=args.app_id,
+                         private_key_path=args.private_key_path, webhook_secret=_secret(args.webhook_secret_file),
+                         github_url=args.github_url, work_dir=args.work_dir, merge_method=args.merge_method,
+                         max_open_prs=args.max_open_prs, max_new_prs_per_hour=args.max_new_prs_per_hour,
+                         dashboard=args.dashboard or None, queue_url=args.queue_url, state_dir=args.state_dir,
+                         workers=args.workers)
+
+
 def run(args: argparse.Namespace) -> int:
     import uvicorn
 
     from bot.server import logs
     from bot.server.compose import build_server
-    from bot.server.settings import load_settings
 
-    settings = load_settings(host=args.host, port=args.port, app_id=args.app_id,
-                             private_key_path=args.private_key_path, webhook_secret=_secret(args.webhook_secret_file),
-                             github_url=args.github_url, work_dir=args.work_dir, merge_method=args.merge_method,
-                             max_open_prs=args.max_open_prs, max_new_prs_per_hour=args.max_new_prs_per_hour,
-                             dashboard=args.dashboard or None)
+    settings = settings_from(args)
     logs.configure()
-    logging.getLogger("fixbot.server").info("fixbot serve on %s:%d for App %d (API %s)", settings.host,
-                                            settings.port, settings.app_id, settings.github_url)
+    logging.getLogger("fixbot.server").info("fixbot serve on %s:%d for App %d (API %s), queue %s, %d worker(s)",
+                                            settings.host, settings.port, settings.app_id, settings.github_url,
+                                            settings.queue_url or "sqlite", settings.workers)
     server = build_server(settings)
     try:
         uvicorn.run(server.app, host=settings.host, port=settings.port, log_level="warning", access_log=False)

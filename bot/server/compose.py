@@ -62,6 +62,32 @@ def build_service(settings: Settings, engine: Engine | None = None, *, retry: Re
                    metrics=metrics)
 
 
+@dataclass
+class WorkerProcess:
+    """`fixbot worker`: only the queue workers (no HTTP)."""
+
+    pool: WorkerPool
+    service: Service
+    backend: QueueBackend
+    metrics: Metrics
+
+    def close(self, grace: float | None = None) -> None:
+        self.pool.stop(self.service.settings.shutdown_grace_seconds if grace is None else grace)
+        self.backend.close()
+        self.service.broker.close()
+
+
+def build_worker(settings: Settings, engine: Engine | None = None, *, threads: int = 1,
+                 retry: RetryPolicy | None = None, sleep: Callable[[float], None] = time.sleep,
+                 run_checkov: bool = True) -> WorkerProcess:
+    metrics = Metrics()
+    svc = build_service(settings, engine, retry=retry, sleep=sleep, run_checkov=run_checkov, metrics=metrics)
+    backend = build_backend(settings.queue_url, settings.state_path)
+    pool = WorkerPool(backend, executor(router(svc)), worker_config(settings), threads, metrics.hooks())
+    pool.start()
+    return WorkerProcess(pool, svc, backend, metrics)
+
+
 def build_server(settings: Settings, engine: Engine | None = None, *, retry: RetryPolicy | None = None,
                  sleep: Callable[[float], None] = time.sleep, run_checkov: bool = True,
                  threads: int | None = None) -> Server:
