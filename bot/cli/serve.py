@@ -44,6 +44,10 @@ def add_queue_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--queue-url", help="durable queue: empty for SQLite in the state directory (default), "
                         "redis://HOST:PORT/DB to share it between processes (env FIXBOT_QUEUE_URL)")
     parser.add_argument("--state-dir", type=Path, help="SQLite queue location (default WORK_DIR/state)")
+    parser.add_argument("--lease-seconds", type=float, help="a job claimed by a worker that stops heart-beating is "
+                        "requeued after this long (default 30)")
+    parser.add_argument("--max-attempts", type=int, help="tries of a job failing transiently before it becomes a "
+                        "dead letter (default 5)")
 
 
 def _secret(path: Path | None) -> str | None:
@@ -63,7 +67,8 @@ def settings_from(args: argparse.Namespace) -> Settings:
                          github_url=args.github_url, work_dir=args.work_dir, merge_method=args.merge_method,
                          max_open_prs=args.max_open_prs, max_new_prs_per_hour=args.max_new_prs_per_hour,
                          dashboard=args.dashboard or None, queue_url=args.queue_url, state_dir=args.state_dir,
-                         workers=args.workers)
+                         workers=getattr(args, "workers", None), lease_seconds=args.lease_seconds,
+                         max_attempts=args.max_attempts)
 
 
 def run(args: argparse.Namespace) -> int:
