@@ -30,7 +30,10 @@ class Service:
     metrics: Metrics | None = None
 
     def forge(self, repo: RepoRef) -> GitHubForge:
-        client = ClientConfig(api_url=self.settings.github_url, retry=self.retry)
+        metrics = self.metrics
+        observe = None if metrics is None else (
+            lambda ok, remaining: metrics.github_call(repo.installation_id, ok, remaining))
+        client = ClientConfig(api_url=self.settings.github_url, retry=self.retry, observe=observe)
         cfg = ForgeConfig(client=client, merge_method=self.settings.merge_method, bot_login=self.settings.bot_login)
         return GitHubForge(self.broker, repo, cfg, sleep=self.sleep)
 

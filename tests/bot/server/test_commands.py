@@ -139,3 +139,16 @@ def test_bad_arguments_are_refused(w: World, tmp_path: Path, bad: str) -> None:
     with hooks(w, tmp_path, run_checkov=False) as h:
         (reply,) = say(h, w, number, "alice", bad)
     assert "takes at most one RULE or RESOURCE" in reply
+
+
+def test_a_deleted_comment_does_not_stop_the_command(w: World, tmp_path: Path) -> None:
+    with hooks(w, tmp_path, run_checkov=False) as h:
+        body: dict[str, Any] = payload("issue_comment.created", w)
+        number = body["issue"]["number"]
+        w.gh.human_comment(w.repo, number, "alice", "/fixbot help")
+        body["comment"].update(id=987_654_321, body="/fixbot help",  # deleted before fixbot reacted: 404
+                               user={**body["comment"]["user"], "login": "alice", "type": "User"})
+        assert h.send("issue_comment", body) == 202
+    replies = [x.body for x in w.repo.comments[number] if x.user == "fixbot[bot]"]
+    assert len(replies) == 1 and "/fixbot fix" in replies[0]
+    assert any(m == "POST" and p and p.endswith("/reactions") and s == 404 for m, p, s in w.gh.api_calls())

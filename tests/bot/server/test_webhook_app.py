@@ -120,3 +120,19 @@ def test_logs_are_json_lines_without_secrets() -> None:
     assert "ghs_" not in stream.getvalue()
     logging.getLogger("fixbot").handlers = []
     logging.getLogger("fixbot").propagate = True
+
+
+def test_a_logged_failure_keeps_its_traceback_scrubbed() -> None:
+    stream = io.StringIO()
+    logs.configure(stream)
+    try:
+        raise RuntimeError("minting failed with ghs_abcdefghijklmnopqrstuvwxyz")
+    except RuntimeError:
+        logging.getLogger("fixbot.server").exception("handler push failed", extra={"delivery": "d-1"})
+    finally:
+        logging.getLogger("fixbot").handlers = []
+        logging.getLogger("fixbot").propagate = True
+    line = json.loads(stream.getvalue().splitlines()[-1])
+    assert "Traceback (most recent call last)" in line["error"] and "RuntimeError: minting failed" in line["error"]
+    assert "test_a_logged_failure_keeps_its_traceback_scrubbed" in line["error"]  # the frame that raised
+    assert "ghs_" not in stream.getvalue() and "[REDACTED]" in line["error"]
