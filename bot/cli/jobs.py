@@ -63,4 +63,5 @@ def run(args: argparse.Namespace) -> int:
 def _line(row: dict[str, object]) -> str:
     when = dt.datetime.fromtimestamp(float(str(row["updated"])), dt.UTC).strftime("%Y-%m-%d %H:%M:%S")
     error = str(row["error"]).replace("\n", " ")[:100]
-    return f"{row['id']}  {row['state']:<7} {when}  {row['event']:<20} {row['repo']:<30} tries={row['attempts']}  {error}"
+    return (f"{row['id']}  {row['state']:<7} {when}  {row['event']:<20} {row['repo']:<30} "
+            f"tries={row['attempts']}  {error}")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import logging
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from bot.errors import ConfigError
@@ -37,7 +36,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="keep a dashboard issue and no-fix tickets up to date after every scan")
     add_queue_flags(parser)
     parser.add_argument("--workers", type=int, default=None,
-                        help="worker threads in this process (default 1; 0: only acknowledge, `fixbot worker` runs jobs)")
+                        help="worker threads in this process (default 1; 0: only acknowledge, "
+                        "`fixbot worker` processes run the jobs)")
 
 
 def add_queue_flags(parser: argparse.ArgumentParser) -> None:

@@ -113,11 +113,13 @@ class RedisJobTable:
         return f"{self.p}job:{job_id}"
 
     def _lock(self, job_id: str) -> str:
-        return f"{self.p}lock:{self.r.hget(self._job(job_id), 'repo') or ''}"
+        repo = self.r.hget(self._job(job_id), "repo")
+        return f"{self.p}lock:{repo if isinstance(repo, str) else ''}"
 
     def add(self, rec: JobRecord) -> bool:
         fields = [x for k, v in rec.summary().items() if k != "state" for x in (k, str(v))]
-        fields += ["state", rec.state.value, "payload", rec.payload, "lease_until", "0", "queued_at", str(rec.queued_at)]
+        fields += ["state", rec.state.value, "payload", rec.payload, "lease_until", "0",
+                   "queued_at", str(rec.queued_at)]
         keys = [f"{self.p}delivery:{rec.delivery}", self._job(rec.id), f"{self.p}{rec.state.value}"]
         return bool(self._add(keys=keys, args=[rec.id, int(RETENTION), rec.queued_at, *fields]))
 
@@ -140,11 +142,11 @@ class RedisJobTable:
 
     def get(self, job_id: str) -> JobRecord | None:
         raw = self.r.hgetall(self._job(job_id))
-        return _record(raw) if raw else None
+        return _record({str(k): str(v) for k, v in raw.items()}) if raw else None
 
     def list(self, state: JobState | None = None, limit: int = 100) -> list[JobRecord]:
         states = [state] if state else list(JobState)
-        ids = [i for s in states for i in self.r.zrange(f"{self.p}{s.value}", 0, limit - 1)]
+        ids = [str(i) for s in states for i in self.r.zrange(f"{self.p}{s.value}", 0, limit - 1)]
         rows = [self.get(i) for i in ids]
         return sorted((r for r in rows if r), key=lambda r: r.created)[:limit]
 

@@ -29,7 +29,7 @@ _COLUMNS = ("id", "delivery", "event", "repo", "payload", "state", "attempts", "
 def _record(row: sqlite3.Row | tuple[object, ...]) -> JobRecord:
     values = dict(zip(_COLUMNS, row, strict=True))
     values["state"] = JobState(str(values["state"]))
-    return JobRecord(**values)  # type: ignore[arg-type]
+    return JobRecord(**values)
 
 
 class SqliteJobTable:

@@ -6,7 +6,6 @@ import pytest
 
 from bot.server.queue.backend import QueueBackend
 from bot.server.queue.records import Claim, JobState
-from tests.bot.server.queue_fixtures import backend, queue_url, redis_url  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("backend")
 

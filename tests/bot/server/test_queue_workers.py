@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,6 @@ from bot.server.queue.backend import QueueBackend, build_backend
 from bot.server.queue.pool import WorkerPool
 from bot.server.queue.records import JobRecord, JobState
 from bot.server.queue.worker import WorkerConfig
-from tests.bot.server.queue_fixtures import backend, queue_url, redis_url  # noqa: F401
 
 FAST = WorkerConfig(lease=2.0, max_attempts=3, retry_base=0.05, poll=0.01, lock_wait=0.02, reap_every=0.2)
 
@@ -46,7 +46,7 @@ def test_never_two_jobs_of_one_repository_at_once_but_repositories_in_parallel(b
     assert len(spans) == 8
     for repo in ("o/r0", "o/r1"):
         mine = sorted((s, e) for r, s, e in spans if r == repo)
-        assert all(prev[1] <= nxt[0] for prev, nxt in zip(mine, mine[1:], strict=False)), f"{repo} overlapped"
+        assert all(prev[1] <= nxt[0] for prev, nxt in pairwise(mine)), f"{repo} overlapped"
     overlaps = [(a, b) for a in spans for b in spans if a[0] != b[0] and a[1] < b[2] and b[1] < a[2]]
     assert overlaps, "different repositories never ran in parallel"
 
@@ -73,10 +73,10 @@ def test_transient_faults_are_retried_with_backoff_then_dead_lettered(backend: Q
         pool.stop(5)
     by = {r.delivery: r for r in backend.table.list()}
     assert by["flaky"].state is JobState.done and len(calls["flaky"]) == 3
-    gaps = [b - a for a, b in zip(calls["flaky"], calls["flaky"][1:], strict=False)]
+    gaps = [b - a for a, b in pairwise(calls["flaky"])]
     assert gaps[0] >= 0.3 and gaps[1] >= 0.6 and gaps[1] > gaps[0]  # exponential backoff
     assert by["limited"].state is JobState.dead and len(calls["limited"]) == FAST.max_attempts
-    assert all(b - a >= 0.3 for a, b in zip(calls["limited"], calls["limited"][1:], strict=False))  # Retry-After
+    assert all(b - a >= 0.3 for a, b in pairwise(calls["limited"]))  # Retry-After
     assert "gave up after 3 tries" in by["limited"].error
     assert by["broken"].state is JobState.dead and len(calls["broken"]) == 1 and "not retryable" in by["broken"].error
 
