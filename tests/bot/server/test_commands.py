@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -123,6 +125,14 @@ def test_revert_opens_a_revert_pr_for_review(w: World, tmp_path: Path) -> None:
     assert f"#{rpr.number}" in reply and rpr.labels == ["fixbot", "revert"]
     assert w.repo.store.read_path(f"refs/heads/{rpr.head}", "main.tf") == before
     assert rpr.reviewers == ["alice"] and rpr.teams == ["platform"]  # CODEOWNERS: *.tf @alice @octo-org/platform
+    clone = tmp_path / "work" / "octo-org__infra"  # the lifecycle's audit trail and memory, as on the local forge
+    audit = subprocess.run(["git", "-C", str(clone), "log", "refs/fixbot/audit", "--format=%B"], capture_output=True,
+                           text=True, check=True).stdout
+    assert f"Fixbot-PR: {rpr.number}" in audit and "Fixbot-Requested-By: carol" in audit
+    assert f"Fixbot-Reverts: {w.repo.issues[number].merge_commit_sha}" in audit
+    state = json.loads((clone / ".git" / "fixbot" / "lifecycle.json").read_text())
+    assert state["items"]["aws_s3_bucket.logs"]["status"] == "reverting"
+    assert state["items"]["aws_s3_bucket.logs"]["revert_pr"] == rpr.number
 
 
 def test_explain_answers_from_the_pr_marker(w: World, tmp_path: Path) -> None:

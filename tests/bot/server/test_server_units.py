@@ -1,4 +1,4 @@
-"""Registries, CODEOWNERS, mermaid and the state kept on GitHub."""
+"""Registries, mermaid and the state kept on GitHub."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from pathlib import Path
 from bot.forge.github.convert import UNKNOWN_HUMAN, closed_by_marker, pull_request
 from bot.lifecycle.mermaid import diagram, label
 from bot.models.risk import BlastAsset, BlastRadius
-from bot.server.codeowners import owners_of, parse
 from bot.server.events import EVENTS
 from bot.server.state import highest_risk_first
 from tests.harness.lifecycle import assessment
@@ -22,15 +21,6 @@ PAYLOADS = Path(__file__).resolve().parents[2] / "fixtures" / "github" / "webhoo
 def test_every_event_the_app_subscribes_to_has_a_handler() -> None:
     assert set(EVENTS) == ISSUE_EVENTS
     assert all(callable(spec.handler) for spec in EVENTS.values())
-
-
-def test_codeowners_last_match_wins_and_patterns_behave_like_github() -> None:
-    rules = parse("# owners\n*.tf @alice @octo-org/platform\n/prod/ @carol\ndocs/** @writer\nbad-owner foo\n")
-    assert owners_of(rules, "dev/main.tf") == ("@alice", "@octo-org/platform")
-    assert owners_of(rules, "prod/main.tf") == ("@carol",)
-    assert owners_of(rules, "nested/prod/main.tf") == ("@alice", "@octo-org/platform")  # /prod/ is anchored
-    assert owners_of(rules, "docs/a/b.md") == ("@writer",)
-    assert owners_of(rules, "bad-owner") == ()  # a non-@ owner is dropped
 
 
 def test_mermaid_labels_cannot_inject() -> None:
