@@ -20,11 +20,12 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from bot.server.delivery import Delivery, lock_key
+from bot.server.delivery import Delivery, lock_key, repos_named
 from bot.server.events import Job
 from bot.server.metrics import Metrics
 from bot.server.queue.backend import QueueBackend
 from bot.server.queue.records import JobState
+from bot.server.queue.sweeps import EVENT as SWEEP_EVENT
 from bot.server.signature import verify
 
 log = logging.getLogger("fixbot.server")
@@ -58,7 +59,11 @@ def _enqueue(backend: QueueBackend, capacity: int, d: Delivery, raw: bytes) -> s
     if backend.table.counts()[JobState.queued] >= capacity:
         return "busy"
     rec = backend.submit(d.id, d.event, lock_key(d), raw.decode())
-    return "accepted" if rec is not None else "duplicate"
+    if rec is None:
+        return "duplicate"
+    for repo in repos_named(d):  # the scheduled sweeps visit every repository fixbot has heard of
+        backend.remember(repo.full_name, repo.id, repo.installation_id)
+    return "accepted"
 
 
 def create_app(secret: bytes, route: Router, backend: QueueBackend, max_body: int, capacity: int,
@@ -82,7 +87,7 @@ def create_app(secret: bytes, route: Router, backend: QueueBackend, max_body: in
         if not event or not delivery_id or not isinstance(payload, dict) or len(delivery_id) > 200:
             return _reply(400, "malformed delivery", delivery_id, event)
         d = Delivery(delivery_id, event, payload)
-        if route(d) is None:
+        if event == SWEEP_EVENT or route(d) is None:  # the sweep event is the server's own, never a sender's
             return _reply(200, "ignored", delivery_id, event)
         try:
             outcome = await run_in_threadpool(_enqueue, backend, capacity, d, body)

@@ -19,6 +19,7 @@ from bot.server.metrics import Metrics
 from bot.server.queue.backend import QueueBackend, build_backend
 from bot.server.queue.pool import WorkerPool
 from bot.server.queue.records import JobRecord
+from bot.server.queue.sweeps import Sweeper
 from bot.server.queue.worker import Execute, WorkerConfig
 from bot.server.service import Service, build_broker
 from bot.server.settings import Settings
@@ -32,7 +33,11 @@ class Server:
     backend: QueueBackend
     metrics: Metrics
 
+    sweeper: Sweeper | None = None
+
     def close(self, grace: float | None = None) -> None:
+        if self.sweeper is not None:
+            self.sweeper.stop()
         self.worker.stop(self.service.settings.shutdown_grace_seconds if grace is None else grace)
         self.backend.close()
         self.service.broker.close()
@@ -71,7 +76,11 @@ class WorkerProcess:
     backend: QueueBackend
     metrics: Metrics
 
+    sweeper: Sweeper | None = None
+
     def close(self, grace: float | None = None) -> None:
+        if self.sweeper is not None:
+            self.sweeper.stop()
         self.pool.stop(self.service.settings.shutdown_grace_seconds if grace is None else grace)
         self.backend.close()
         self.service.broker.close()
@@ -85,7 +94,7 @@ def build_worker(settings: Settings, engine: Engine | None = None, *, threads: i
     backend = build_backend(settings.queue_url, settings.state_path)
     pool = WorkerPool(backend, executor(router(svc)), worker_config(settings), threads, metrics.hooks())
     pool.start()
-    return WorkerProcess(pool, svc, backend, metrics)
+    return WorkerProcess(pool, svc, backend, metrics, _sweeper(settings, backend))
 
 
 def build_server(settings: Settings, engine: Engine | None = None, *, retry: RetryPolicy | None = None,
@@ -100,4 +109,10 @@ def build_server(settings: Settings, engine: Engine | None = None, *, retry: Ret
     app = create_app(settings.webhook_secret.get_secret_value().encode(), route, backend, settings.max_body_bytes,
                      settings.queue_size, metrics)
     pool.start()
-    return Server(app, pool, svc, backend, metrics)
+    return Server(app, pool, svc, backend, metrics, _sweeper(settings, backend))
+
+
+def _sweeper(settings: Settings, backend: QueueBackend) -> Sweeper:
+    sweeper = Sweeper(backend, settings.sweep_interval_seconds, settings.sweep_jitter_seconds)
+    sweeper.start()
+    return sweeper

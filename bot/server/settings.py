@@ -42,6 +42,8 @@ class Settings(BaseModel):
     max_attempts: int = Field(default=5, gt=0)
     retry_base_seconds: float = Field(default=2.0, ge=0)
     shutdown_grace_seconds: float = Field(default=25.0, ge=0)
+    sweep_interval_seconds: float = Field(default=86_400.0, ge=0)  # rescan every known repository (0: never)
+    sweep_jitter_seconds: float = Field(default=3_600.0, ge=0)  # spread over this much, per repository
 
     @property
     def state_path(self) -> Path:

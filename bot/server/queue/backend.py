@@ -18,7 +18,7 @@ from huey import Huey, RedisHuey, SqliteHuey
 from huey.api import Task, TaskWrapper
 
 from bot.errors import ConfigError
-from bot.server.queue.records import JobRecord, JobState
+from bot.server.queue.records import JobRecord, JobState, KnownRepo
 from bot.server.queue.redis_table import RedisJobTable
 from bot.server.queue.sqlite_table import SqliteJobTable
 from bot.server.queue.table import JobTable
@@ -73,6 +73,12 @@ class QueueBackend:
 
     def pending(self) -> int:
         return int(self.huey.pending_count()) + int(self.huey.scheduled_count())
+
+    def remember(self, full_name: str, repo_id: int | None, installation_id: int | None) -> None:
+        self.table.remember_repo(full_name, repo_id, installation_id, time.time())
+
+    def known_repos(self) -> list[KnownRepo]:
+        return [KnownRepo(*row) for row in self.table.known_repos()]
 
     def counts(self) -> dict[JobState, int]:
         return self.table.counts()

@@ -41,3 +41,12 @@ class JobRecord:
         return {"id": self.id, "delivery": self.delivery, "event": self.event, "repo": self.repo,
                 "state": self.state.value, "attempts": self.attempts, "claims": self.claims,
                 "error": self.error, "worker": self.worker, "created": self.created, "updated": self.updated}
+
+
+@dataclass(frozen=True)
+class KnownRepo:
+    """A repository fixbot has heard of: the scheduled sweeps visit each."""
+
+    full_name: str
+    repo_id: int | None
+    installation_id: int | None

@@ -7,6 +7,8 @@ claims); the per-repository lock is a key whose TTL is the lease, extended by th
 
 from __future__ import annotations
 
+import builtins
+import json
 from typing import Any
 
 import redis
@@ -165,6 +167,22 @@ class RedisJobTable:
     def _op(self, job_id: str, to: JobState, now: float) -> bool:
         keys = [self._job(job_id), f"{self.p}dead", f"{self.p}{to.value}"]
         return bool(self._operator(keys=keys, args=[job_id, to.value, now]))
+
+    def remember_repo(self, full_name: str, repo_id: int | None, installation_id: int | None, now: float) -> None:
+        old = self.r.hget(f"{self.p}repos", full_name)
+        before = json.loads(old) if isinstance(old, str) else {}
+        self.r.hset(f"{self.p}repos", full_name, json.dumps({
+            "repo_id": repo_id if repo_id is not None else before.get("repo_id"),
+            "installation_id": installation_id if installation_id is not None else before.get("installation_id"),
+            "last_seen": now}))
+
+    def known_repos(self) -> builtins.list[tuple[str, int | None, int | None]]:
+        rows = self.r.hgetall(f"{self.p}repos")
+        out = []
+        for name, raw in sorted(rows.items()):
+            data = json.loads(raw)
+            out.append((str(name), data.get("repo_id"), data.get("installation_id")))
+        return out
 
     def ping(self) -> None:
         self.r.ping()

@@ -6,6 +6,7 @@ machine share the file safely (WAL mode; a busy database is waited for, not fail
 
 from __future__ import annotations
 
+import builtins
 import sqlite3
 import threading
 from pathlib import Path
@@ -21,6 +22,8 @@ CREATE TABLE IF NOT EXISTS jobs (
   lease_until REAL NOT NULL DEFAULT 0, queued_at REAL NOT NULL, created REAL NOT NULL, updated REAL NOT NULL);
 CREATE INDEX IF NOT EXISTS jobs_state ON jobs(state, queued_at);
 CREATE INDEX IF NOT EXISTS jobs_repo ON jobs(repo, state);
+CREATE TABLE IF NOT EXISTS repos (
+  full_name TEXT PRIMARY KEY, repo_id INTEGER, installation_id INTEGER, last_seen REAL NOT NULL);
 """
 _COLUMNS = ("id", "delivery", "event", "repo", "payload", "state", "attempts", "claims", "error", "worker",
             "lease_until", "queued_at", "created", "updated")
@@ -122,6 +125,17 @@ class SqliteJobTable:
         with self._tx() as db:
             return db.execute("UPDATE jobs SET state = 'dropped', updated = ? WHERE id = ? AND state = 'dead'",
                               (now, job_id)).rowcount == 1
+
+    def remember_repo(self, full_name: str, repo_id: int | None, installation_id: int | None, now: float) -> None:
+        with self._tx() as db:
+            db.execute("INSERT INTO repos VALUES (?, ?, ?, ?) ON CONFLICT(full_name) DO UPDATE SET "
+                       "repo_id = COALESCE(excluded.repo_id, repo_id), "
+                       "installation_id = COALESCE(excluded.installation_id, installation_id), last_seen = ?",
+                       (full_name, repo_id, installation_id, now, now))
+
+    def known_repos(self) -> builtins.list[tuple[str, int | None, int | None]]:
+        return [(str(n), r, i) for n, r, i in
+                self._db().execute("SELECT full_name, repo_id, installation_id FROM repos ORDER BY full_name")]
 
     def ping(self) -> None:
         self._db().execute("SELECT 1").fetchone()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from typing import Protocol
 
 from bot.server.queue.records import Claim, JobRecord, JobState
@@ -43,6 +44,14 @@ class JobTable(Protocol):
 
     def operator_drop(self, job_id: str, now: float) -> bool:
         """A dead letter → dropped (kept, so its delivery id is still known)."""
+        ...
+
+    def remember_repo(self, full_name: str, repo_id: int | None, installation_id: int | None, now: float) -> None:
+        """A repository fixbot has heard of (the scheduled sweeps visit each)."""
+        ...
+
+    def known_repos(self) -> builtins.list[tuple[str, int | None, int | None]]:
+        """(full name, repository id, installation id) of every remembered repository."""
         ...
 
     def ping(self) -> None:
