@@ -19,8 +19,8 @@ from bot.audit.record import EVENTS, GENESIS, AuditRecord
 from bot.audit.sink import AuditSink
 from bot.audit.trailers import clean_value, parse_trailers, with_trailers
 from bot.errors import ConflictError
-from bot.forge.local import gitops
-from bot.forge.local.store import atomic_write_json, read_json
+from bot.gitstore import gitops
+from bot.gitstore.store import atomic_write_json, read_json
 
 AUDIT_REF = "refs/fixbot/audit"
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"

@@ -10,7 +10,7 @@ from bot.audit.log import AuditLog
 from bot.audit.record import GENESIS, AuditRecord
 from bot.audit.sink import AuditSink
 from bot.audit.trailers import parse_trailers
-from bot.forge.local import gitops
+from bot.gitstore import gitops
 from bot.models.common import ErrorEntry
 
 

@@ -18,8 +18,8 @@ from rich.text import Text
 
 from bot.cli.local_session import context_scan, load_policy, locked, make_lifecycle, open_session, snapshot
 from bot.forge.base import ReviewState
-from bot.lifecycle.approve import item_for, on_review
 from bot.lifecycle.merge import MergeResult
+from bot.lifecycle.review import item_for, on_review
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

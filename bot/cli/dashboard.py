@@ -21,8 +21,8 @@ from bot.dashboard.sync import DashboardSync
 from bot.errors import InputError
 from bot.forge.github import GitHubForge
 from bot.forge.github.permissions import DASHBOARD
-from bot.lifecycle.state import BotState, ItemState
-from bot.pipeline import ScanRequest
+from bot.lifecycle.ledger import BotState, ItemState
+from bot.scan_stages import ScanRequest
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

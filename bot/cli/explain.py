@@ -16,7 +16,7 @@ from bot.audit.log import AuditLog
 from bot.errors import InputError
 from bot.forge.local import LocalForge
 from bot.lifecycle.explain import Explanation, explain
-from bot.lifecycle.state import BotState
+from bot.lifecycle.ledger import BotState
 
 STYLE = {"allow": "green", "require_approval": "yellow", "deny": "red"}
 

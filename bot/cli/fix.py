@@ -23,7 +23,7 @@ from bot.errors import InputError
 from bot.lifecycle.context import Note
 from bot.lifecycle.execute import Options
 from bot.lifecycle.fixrun import FixReport, run_fix
-from bot.pipeline import ScanOutcome
+from bot.scan_stages import ScanOutcome
 
 STATUS_STYLE = {
     "merged": "green", "awaiting_approval": "yellow", "denied": "red", "deferred": "cyan",

@@ -19,13 +19,13 @@ from bot.chain import policy_decider
 from bot.errors import InputError
 from bot.forge.local import LocalForge
 from bot.forge.local.checkout import checkout_state, sync_checkout
-from bot.forge.local.gitops import export_tree
+from bot.gitstore.gitops import export_tree
 from bot.lifecycle.checkov_check import checkov_checker
 from bot.lifecycle.context import Lifecycle, Note
+from bot.lifecycle.ledger import BotState
 from bot.lifecycle.lock import repo_lock
-from bot.lifecycle.state import BotState
-from bot.pipeline import ScanOutcome, ScanRequest, scan
 from bot.policy import PolicyEngine, load_engine
+from bot.scan_stages import ScanOutcome, ScanRequest, scan
 
 
 @dataclass(frozen=True)

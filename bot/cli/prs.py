@@ -17,7 +17,7 @@ from rich.text import Text
 from bot.errors import InputError
 from bot.forge.base import PrState
 from bot.forge.local import LocalForge
-from bot.lifecycle.checks import CHECK_NAME
+from bot.lifecycle.premerge import CHECK_NAME
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

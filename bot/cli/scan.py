@@ -17,7 +17,7 @@ from bot.cli.scan_github import DEFAULT_ANNOTATION_THRESHOLD, add_github_argumen
 from bot.errors import EXIT_THRESHOLD, InputError
 from bot.models.report import ScanReport
 from bot.output.sarif import to_sarif
-from bot.pipeline import ScanRequest
+from bot.scan_stages import ScanRequest
 
 __all__ = ["DEFAULT_ANNOTATION_THRESHOLD", "configure", "run"]
 FORMATS = ("table", "json", "markdown", "sarif")

@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from bot.cli.local_session import Session, context_scan, load_policy, locked, make_lifecycle, open_session, snapshot
-from bot.forge.local.gitops import is_ancestor
+from bot.gitstore.gitops import is_ancestor
 from bot.lifecycle.verify import VerifyResult, verify_merged
 from bot.provider import SimulatedProvider, state_path
 

@@ -16,7 +16,7 @@ from bot.dashboard.tickets import TicketSync, sync_tickets
 from bot.dashboard.tickets_model import ticket_contents
 from bot.dashboard.view import DashboardView, build_view
 from bot.forge.base import Issue, IssueTracker, PullRequest
-from bot.lifecycle.state import ItemState
+from bot.lifecycle.ledger import ItemState
 from bot.models.report import Assessment
 
 

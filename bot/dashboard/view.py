@@ -12,8 +12,8 @@ from collections.abc import Mapping, Sequence
 
 from bot.dashboard.markers import is_sha, safe_id
 from bot.forge.base import PrState, PullRequest
+from bot.lifecycle.ledger import ItemState
 from bot.lifecycle.naming import PrMeta, decode_meta
-from bot.lifecycle.state import ItemState
 from bot.models.common import Frozen
 from bot.models.decision import Outcome
 from bot.models.report import Assessment

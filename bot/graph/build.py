@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import networkx as nx
 
-from bot.gcpause import gc_paused
 from bot.graph.catalog import DATA_STORE_TYPES, INTERNET, OWNER_PREFIX, EdgeKind
 from bot.graph.edges import Index, link
 from bot.graph.exposure import add_exposure_edges
@@ -19,7 +18,6 @@ def is_data_store(resource: Resource) -> bool:
     return resource.type in DATA_STORE_TYPES
 
 
-@gc_paused
 def build_graph(inventory: Inventory, context: ContextLike) -> SecurityGraph:
     """Resources, owners and the internet as nodes; reach and exposure edges between them."""
     graph = nx.DiGraph()

@@ -14,7 +14,6 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from bot.errors import IngestError, InputError
-from bot.gcpause import gc_paused
 from bot.ingest.base import (
     IngestContext,
     SourceOutput,
@@ -208,7 +207,6 @@ def _checks(data: Any, ctx: IngestContext, key: str) -> Iterator[_Item | ErrorEn
                 yield path_error(exc, ctx, pointer)
 
 
-@gc_paused
 def to_findings(data: Any, ctx: IngestContext) -> SourceOutput:
     """Every failed check as a Finding; unusable records (bad shape, bad path) as errors."""
     findings: list[Finding] = []

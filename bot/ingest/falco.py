@@ -19,7 +19,7 @@ from pydantic import Field
 
 from bot.ingest.base import IngestContext, SourceOutput, clean_text, excerpt
 from bot.ingest.cloud import Raw, canonical, finding, hints, note, records, severity, shaped_list, validate
-from bot.mapping.live_ids import k8s_asset
+from bot.live_ids import k8s_asset
 from bot.models.common import ErrorEntry, Level, Severity
 from bot.models.finding import Finding
 

@@ -3,7 +3,7 @@ the repository: raw models and `to_findings()`.
 
 Accepted shapes: one OSV record, a list of them (or one per line), an OSV API response
 (`{"vulns": [...]}`) and osv-scanner's JSON (`results[].packages[].vulnerabilities[]`). Each
-`affected[]` package is matched by name against the repository's pins (bot.ingest.pins:
+`affected[]` package is matched by name against the repository's pins (bot.inventory.pins:
 Terraform registry modules, providers in `.terraform.lock.hcl` / exact `required_providers`,
 container image tags in Kubernetes workloads); a pin inside a `ranges` (introduced / fixed /
 last_affected / limit) or listed in `versions` is a finding with the first fixed version as
@@ -19,8 +19,8 @@ from pydantic import Field
 
 from bot.ingest.base import IngestContext, SourceOutput, clean_text, line_span
 from bot.ingest.cloud import Raw, note, shaped_list, validate
-from bot.ingest.pins import Pin, find_pins
 from bot.ingest.sarif import security_severity
+from bot.inventory.pins import Pin, find_pins
 from bot.models.common import ErrorEntry, Severity
 from bot.models.finding import Finding, SourceRef, VersionUpgrade, fingerprint
 from bot.versions import affected, first_fix

@@ -19,7 +19,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
 from bot.config import RepoConfig
-from bot.gcpause import gc_paused
 from bot.inventory.files import discover, glob_match
 from bot.inventory.kubernetes import k8s_address, looks_like_kubernetes, new_loader, parse_manifests
 from bot.inventory.terraform import aws_provider_major, new_parser, parse_terraform
@@ -29,7 +28,6 @@ from bot.models.resource import IacKind, Inventory, Resource
 __all__ = ["aws_provider_major", "build_inventory", "glob_match", "plain_address"]
 
 
-@gc_paused
 def build_inventory(root: Path, config: RepoConfig) -> Inventory:
     """Parse every IaC file under `root` into resources and per-file errors."""
     root = root.resolve()

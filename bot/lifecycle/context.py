@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from bot.audit.record import AuditRecord
 from bot.forge.base import Forge
-from bot.lifecycle.state import BotState
+from bot.lifecycle.ledger import BotState
 from bot.models.common import Frozen
-from bot.models.report import Assessment
+from bot.models.report import Decider
 
 
 class CheckOutcome(Frozen):
@@ -34,7 +34,6 @@ class Auditor(Protocol):
     def records(self) -> list[AuditRecord]: ...
 
 
-Decider = Callable[[Sequence[Assessment], Mapping[str, object]], list[Assessment]]
 Checker = Callable[[CheckRequest], CheckOutcome]
 Exporter = Callable[[str, Path], Path]  # materialise commit SHA into a directory
 OwnersOf = Callable[[str], tuple[str, ...]]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.lifecycle.items import FixItem
-from bot.lifecycle.state import ItemState
+from bot.lifecycle.ledger import ItemState
 from bot.models.decision import Decision
 
 

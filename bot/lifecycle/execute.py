@@ -5,15 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.forge.base import PrState, PullRequest
-from bot.lifecycle.approval import owners_to_request
+from bot.lifecycle.approvers import owners_to_request
 from bot.lifecycle.context import Lifecycle
 from bot.lifecycle.events import item_trailers
 from bot.lifecycle.items import FixItem
+from bot.lifecycle.ledger import ItemState
 from bot.lifecycle.merge import MergeResult, merge_if_ready
 from bot.lifecycle.naming import PrMeta
 from bot.lifecycle.prbody import fix_title, render_fix_body
 from bot.lifecycle.prs import build_branch, latest_pr_for
-from bot.lifecycle.state import ItemState
 from bot.models.decision import Decision, Outcome
 
 LABELS = ("fixbot", "security")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from bot.audit.record import AuditRecord
 from bot.audit.trailers import split_list
-from bot.lifecycle.state import ItemState
+from bot.lifecycle.ledger import ItemState
 
 # What a human can do about a rule that fired (policy rule name → advice).
 ADVICE = {

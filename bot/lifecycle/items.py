@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.lifecycle.naming import PrMeta, fix_branch, plan_hash
 from bot.models.decision import Decision, Outcome
 from bot.models.plan import Plan
-from bot.models.report import Assessment
+from bot.models.report import Assessment, Replan
 
 _STRICTNESS = {Outcome.allow: 0, Outcome.require_approval: 1, Outcome.deny: 2}
 
@@ -62,9 +62,6 @@ class FixItem:
             resource=self.resource, action="+".join(self.actions), finding_ids=self.finding_ids,
             rules=self.rules, plan_hash=plan_hash(self.files),
         )
-
-
-Replan = Callable[[str, Sequence[Assessment]], list[Assessment]]  # (resource, subset) -> re-planned
 
 
 def _outcome(a: Assessment) -> Outcome:

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 from bot.errors import ConflictError, ForgeError
 from bot.forge.base import AutoMerger, CheckConclusion, PrState, PullRequest
-from bot.lifecycle.approval import approval_status
-from bot.lifecycle.checks import green_on, run_checks
+from bot.lifecycle.approvers import approval_status
 from bot.lifecycle.context import Lifecycle
 from bot.lifecycle.events import decision_trailers, state_trailers
-from bot.lifecycle.state import ItemState
+from bot.lifecycle.ledger import ItemState
+from bot.lifecycle.premerge import green_on, run_checks
 from bot.models.decision import Decision, Outcome, Reason
 from bot.models.report import Assessment
 

@@ -16,10 +16,10 @@ from bot.errors import ForgeError
 from bot.forge.base import PrState, PullRequest
 from bot.lifecycle.context import Lifecycle
 from bot.lifecycle.events import state_trailers
+from bot.lifecycle.ledger import ItemState
 from bot.lifecycle.merge import MergeResult
 from bot.lifecycle.prs import fixbot_prs
 from bot.lifecycle.revert import mark_reverted
-from bot.lifecycle.state import ItemState
 
 LATE = "recorded late: recovered after an interrupted run"
 AUTO_MERGED = "merged by the forge's auto-merge once the required checks passed"

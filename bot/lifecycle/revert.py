@@ -10,13 +10,13 @@ from collections.abc import Mapping
 
 from bot.errors import ForgeError
 from bot.forge.base import PullRequest
-from bot.lifecycle.approval import owners_to_request
+from bot.lifecycle.approvers import owners_to_request
 from bot.lifecycle.context import Lifecycle
 from bot.lifecycle.events import decision_trailers, state_trailers
+from bot.lifecycle.ledger import ItemState
 from bot.lifecycle.merge import MergeResult, merge_if_ready, strictest
 from bot.lifecycle.naming import PrMeta, revert_branch
 from bot.lifecycle.prbody import render_revert_body
-from bot.lifecycle.state import ItemState
 from bot.models.decision import Decision, Outcome, Reason
 
 LABELS = ("fixbot", "revert")

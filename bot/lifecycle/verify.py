@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.forge.base import PullRequest
-from bot.lifecycle.checks import unqualified
 from bot.lifecycle.context import Lifecycle
 from bot.lifecycle.events import state_trailers
+from bot.lifecycle.ledger import ItemState
 from bot.lifecycle.merge import MergeResult
+from bot.lifecycle.premerge import unqualified
 from bot.lifecycle.reconcile import reconcile
 from bot.lifecycle.revert import open_revert
-from bot.lifecycle.state import ItemState
 from bot.models.resource import Inventory
 from bot.provider.base import Provider
 

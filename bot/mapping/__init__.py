@@ -19,7 +19,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.gcpause import gc_paused
 from bot.mapping.live import by_arn, by_azure_id, by_gcp_name, by_k8s_workload, by_owned_tag, by_state
 from bot.mapping.providers import by_provider_pin
 from bot.mapping.strategies import (
@@ -64,7 +63,6 @@ class MappingResult:
     errors: tuple[ErrorEntry, ...]
 
 
-@gc_paused
 def map_findings(
     findings: Sequence[Finding], inventory: Inventory, strategies: Sequence[Strategy] = STRATEGIES
 ) -> MappingResult:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from bot.mapping.live_ids import LiveId, Target, parse
+from bot.live_ids import LiveId, Target, parse
 from bot.mapping.strategies import MappingIndex, Match, Miss, StrategyResult, show
 from bot.mapping.tfstate import state_lookup
 from bot.models.common import Level

@@ -15,8 +15,8 @@ from collections import defaultdict
 from typing import Any
 
 from bot.ingest.osv import RULES
-from bot.ingest.pins import LOCK_FILE, canonical_provider
 from bot.inventory.hcl_values import Expression
+from bot.inventory.pins import LOCK_FILE, canonical_provider
 from bot.inventory.terraform import REQUIRED_PROVIDERS_TYPE
 from bot.mapping.strategies import MappingIndex, Match, Miss, StrategyResult, show
 from bot.models.common import Level

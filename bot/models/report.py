@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from pydantic import Field
@@ -121,3 +122,8 @@ class ScanReport(Frozen):
         if self.policy_version is not None:
             out["policy_version"] = self.policy_version
         return out
+
+
+# The two callables the chain (bot.chain) hands the lifecycle; defined here, below both.
+Decider = Callable[[Sequence[Assessment], Mapping[str, object]], list[Assessment]]  # re-decide with forge facts
+Replan = Callable[[str, Sequence[Assessment]], list[Assessment]]  # (resource, subset) -> re-planned

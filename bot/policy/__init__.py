@@ -1,7 +1,8 @@
 """The policy gate: Rego rules decide allow / require_approval / deny on authoritative input.
 
 engine = load_engine(repo_root)                      # pack + repo rules (default branch)
-assessments = decide(outcome, outcome.assessments, engine)
+# the catalogue is passed in (bot.chain.CATALOGUE_INDEX): the policy imports no rewriter
+assessments = decide(outcome, outcome.assessments, engine, catalogue=CATALOGUE_INDEX)
 report = outcome.report(policy_version=engine.version)
 """
 

@@ -2,31 +2,40 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from bot.models.report import Assessment
 from bot.policy.engine import PolicyEngine
-from bot.policy.input import ForgeFacts, InputBuilder, PolicyInput, catalogue_index
+from bot.policy.input import CatalogueEntry, ForgeFacts, InputBuilder, PolicyInput
 
 if TYPE_CHECKING:
-    from bot.pipeline import ScanOutcome
+    from bot.scan_stages import ScanOutcome
 
 
-def builder_for(outcome: ScanOutcome, forge_facts: ForgeFacts | None = None) -> InputBuilder:
+Catalogue = Mapping[str, CatalogueEntry]  # rewriter id -> entry; passed in, never imported here
+
+
+def builder_for(
+    outcome: ScanOutcome, forge_facts: ForgeFacts | None = None, *, catalogue: Catalogue
+) -> InputBuilder:
     return InputBuilder(
         inventory=outcome.inventory,
         context=outcome.context,
         graph=outcome.graph,
-        catalogue=catalogue_index(),
+        catalogue=catalogue,
         forge=forge_facts or ForgeFacts(),
     )
 
 
 def policy_inputs(
-    outcome: ScanOutcome, assessments: Sequence[Assessment], forge_facts: ForgeFacts | None = None
+    outcome: ScanOutcome,
+    assessments: Sequence[Assessment],
+    forge_facts: ForgeFacts | None = None,
+    *,
+    catalogue: Catalogue,
 ) -> list[PolicyInput]:
-    builder = builder_for(outcome, forge_facts)
+    builder = builder_for(outcome, forge_facts, catalogue=catalogue)
     return [builder.build(a) for a in assessments]
 
 
@@ -35,7 +44,9 @@ def decide(
     assessments: Sequence[Assessment],
     engine: PolicyEngine,
     forge_facts: ForgeFacts | None = None,
+    *,
+    catalogue: Catalogue,
 ) -> list[Assessment]:
     """The assessments, in order, each with `decision` set (policy_version = engine.version)."""
-    decisions = engine.evaluate(policy_inputs(outcome, assessments, forge_facts))
+    decisions = engine.evaluate(policy_inputs(outcome, assessments, forge_facts, catalogue=catalogue))
     return [a.model_copy(update={"decision": d}) for a, d in zip(assessments, decisions, strict=True)]

@@ -13,20 +13,18 @@ The input deliberately carries no free text: no title, no resource address or na
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import Literal, Protocol
 
 from bot.graph.ports import ContextLike
 from bot.models.common import Frozen, Level
+from bot.models.plan import Verification
 from bot.models.report import Assessment
 from bot.models.resource import Inventory, Resource
 from bot.models.risk import BlastRadius
 from bot.policy import classify
-
-if TYPE_CHECKING:
-    from rewriters.base import Rewriter
 
 INPUT_VERSION: Literal[1] = 1
 OPEN_TICKET = "open_ticket"
@@ -90,15 +88,31 @@ class _Catalogued(Frozen):
     verification_available: bool
 
 
-def catalogue_index(catalogue: Sequence[Rewriter] | None = None) -> dict[str, Rewriter]:
-    if catalogue is None:
-        from rewriters import CATALOGUE
+class CatalogueEntry(Protocol):
+    """What the policy input reads of a fix catalogue entry (a `rewriters.base.Rewriter`).
 
-        catalogue = CATALOGUE
+    The catalogue is passed in by the caller (bot.chain): the policy layer imports no rewriter.
+    """
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def action(self) -> str: ...
+    @property
+    def confidence(self) -> Level: ...
+    @property
+    def reversible(self) -> bool: ...
+    @property
+    def rollback_plan(self) -> str: ...
+    @property
+    def verification(self) -> Verification: ...
+
+
+def catalogue_index(catalogue: Iterable[CatalogueEntry]) -> dict[str, CatalogueEntry]:
     return {rw.id: rw for rw in catalogue}
 
 
-def _catalogue_facts(rewriter_id: str | None, catalogue: Mapping[str, Rewriter]) -> _Catalogued:
+def _catalogue_facts(rewriter_id: str | None, catalogue: Mapping[str, CatalogueEntry]) -> _Catalogued:
     if rewriter_id is None:  # no plan: the finding becomes a ticket with a fix recommendation
         return _Catalogued(
             action=OPEN_TICKET, catalogued=True, confidence=Level.high, reversible=True,
@@ -127,7 +141,7 @@ class InputBuilder:
     inventory: Inventory
     context: ContextLike
     graph: GraphLike
-    catalogue: Mapping[str, Rewriter]
+    catalogue: Mapping[str, CatalogueEntry]
     forge: ForgeFacts = field(default_factory=ForgeFacts)
 
     @cached_property

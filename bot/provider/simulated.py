@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from bot.errors import InputError
-from bot.forge.local.store import atomic_write_json, read_json
+from bot.gitstore.store import atomic_write_json, read_json
 from bot.models.resource import Inventory, Resource
 from bot.provider.base import ProviderResult
-from bot.provider.checks import NAMED, drift
+from bot.provider.live_checks import NAMED, drift
 
 STATE_FILE = "cloud-state.json"
 

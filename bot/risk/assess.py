@@ -12,7 +12,6 @@ from typing import Any, NamedTuple
 
 from bot.config import RiskWeights
 from bot.errors import ConfigError
-from bot.gcpause import gc_paused
 from bot.graph.model import SecurityGraph
 from bot.graph.ports import ContextLike, ResourceContextLike
 from bot.models.common import _construct, _replace
@@ -50,7 +49,6 @@ def _view(resource: Resource, context: ContextLike, graph: SecurityGraph) -> _Re
     return view
 
 
-@gc_paused
 def enrich(finding: Finding, resource: Resource, context: ContextLike, graph: SecurityGraph) -> Finding:
     """A copy of `finding` whose environment, owners, classification and exposure come from the
     repository's context and graph — never from the finding's own (untrusted) text."""
@@ -129,7 +127,6 @@ class _Inputs(NamedTuple):
         return RiskInputs(self.finding, self.resource, v.ctx, self.graph, v.attack_path, v.blast)
 
 
-@gc_paused
 def assess(
     finding: Finding, resource: Resource, context: ContextLike, graph: SecurityGraph, weights: RiskWeights
 ) -> Assessment:

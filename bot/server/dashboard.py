@@ -12,7 +12,7 @@ from bot.dashboard import sync
 from bot.errors import ForgeError
 from bot.forge.github import GitHubForge, RepoRef
 from bot.forge.github.permissions import DASHBOARD
-from bot.lifecycle.state import ItemState
+from bot.lifecycle.ledger import ItemState
 from bot.models.report import Assessment
 
 log = logging.getLogger("fixbot.server")

@@ -20,13 +20,13 @@ from typing import Any
 from bot.chain import Decided
 from bot.errors import ForgeError
 from bot.forge.github import GitHubForge, RepoRef
-from bot.lifecycle.approve import on_review as lifecycle_on_review
 from bot.lifecycle.context import Lifecycle
 from bot.lifecycle.execute import Options
 from bot.lifecycle.fixrun import run_fix
+from bot.lifecycle.ledger import ItemState
 from bot.lifecycle.naming import PrMeta, decode_meta
 from bot.lifecycle.revert import open_revert
-from bot.lifecycle.state import ItemState
+from bot.lifecycle.review import on_review as lifecycle_on_review
 from bot.lifecycle.verify import record_failed, record_verified
 from bot.models.report import Assessment
 from bot.server.alerts import alert_to_sarif

@@ -23,10 +23,10 @@ from bot.chain import Decided, decide_snapshot, policy_decider
 from bot.errors import ForgeError
 from bot.forge.github import GitHubForge, RepoRef
 from bot.forge.github.redact import scrub
-from bot.forge.local.gitops import export_tree
+from bot.gitstore.gitops import export_tree
 from bot.lifecycle.checkov_check import checkov_checker
 from bot.lifecycle.context import Lifecycle
-from bot.lifecycle.state import BotState
+from bot.lifecycle.ledger import BotState
 from bot.policy import load_engine
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ruamel.yaml.comments import CommentedMap
 
-from bot.ingest.pins import image_parts
+from bot.inventory.pins import image_parts
 from bot.models.common import Level
 from rewriters.base import Outcome, RewriteContext, Skip
 from rewriters.kubernetes._common import ContainerEdit, k8s_rewriter, on_containers, rewrite

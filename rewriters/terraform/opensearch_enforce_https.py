@@ -12,6 +12,7 @@ REWRITER = Rewriter(
     iac=TF,
     rule_ids=(
         "CKV_AWS_83",
+        "CKV_AWS_228",
         "AVD-AWS-0046",
         "AVD-AWS-0126",
         "aws-elastic-search-enforce-https",
@@ -22,7 +23,7 @@ REWRITER = Rewriter(
     confidence=Level.medium,
     reversible=True,
     rollback_plan=("Revert the PR and apply (in place)."),
-    verification=Verification(rules=("CKV_AWS_83",), provider_check="opensearch_https_only"),
+    verification=Verification(rules=("CKV_AWS_83", "CKV_AWS_228"), provider_check="opensearch_https_only"),
     review_guidance=("Plain-HTTP and TLS 1.0/1.1 clients are refused afterwards; check old Logstash/Beats agents."),
     references=(
         "https://docs.aws.amazon.com/opensearch-service/latest/developerguide/infrastructure-security.html",

@@ -18,7 +18,7 @@ from tree_sitter import Node
 from bot.hcledit import EditRefused, quote, replace_value
 from bot.hcledit.model import Attr
 from bot.hcledit.parse import node_text, parse
-from bot.ingest.pins import canonical_provider
+from bot.inventory.pins import canonical_provider
 from bot.inventory.terraform import REQUIRED_PROVIDERS_TYPE
 from bot.models.common import Level
 from bot.models.plan import Verification

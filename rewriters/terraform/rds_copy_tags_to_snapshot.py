@@ -10,13 +10,19 @@ from rewriters.terraform.common import TF, Setting, is_true, set_attrs
 REWRITER = Rewriter(
     id="rds_copy_tags_to_snapshot",
     iac=TF,
-    rule_ids=("CKV2_AWS_60",),
+    rule_ids=(
+        "CKV2_AWS_60",
+        "CKV_AWS_313",
+        "CKV_AWS_362",
+    ),
     action="enable_rds_snapshot_tags",
     title="Copy tags to RDS snapshots",
     confidence=Level.high,
     reversible=True,
     rollback_plan=("Revert the PR and apply (in place)."),
-    verification=Verification(rules=("CKV2_AWS_60",), provider_check="rds_copy_tags_to_snapshot"),
+    verification=Verification(
+        rules=("CKV2_AWS_60", "CKV_AWS_313", "CKV_AWS_362"), provider_check="rds_copy_tags_to_snapshot"
+    ),
     review_guidance=("Harmless in place change; snapshots then carry cost-allocation and classification tags."),
     references=(
         "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_Tagging.html",
@@ -25,5 +31,5 @@ REWRITER = Rewriter(
     apply=set_attrs(
         Setting("copy_tags_to_snapshot", "true", accept=is_true),
     ),
-    resource_types=("aws_db_instance",),
+    resource_types=("aws_db_instance", "aws_rds_cluster", "aws_neptune_cluster"),
 )

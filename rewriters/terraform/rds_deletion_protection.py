@@ -10,13 +10,15 @@ from rewriters.terraform.common import TF, Setting, is_true, set_attrs
 REWRITER = Rewriter(
     id="rds_deletion_protection",
     iac=TF,
-    rule_ids=("CKV_AWS_293", "CKV_AWS_139", "AVD-AWS-0177", "aws-rds-enable-deletion-protection"),
+    rule_ids=("CKV_AWS_293", "CKV_AWS_139", "CKV2_AWS_58", "AVD-AWS-0177", "aws-rds-enable-deletion-protection"),
     action="enable_deletion_protection",
     title="Protect the database from deletion",
     confidence=Level.high,
     reversible=True,
     rollback_plan=("Revert the PR and apply (in place)."),
-    verification=Verification(rules=("CKV_AWS_293", "CKV_AWS_139"), provider_check="rds_deletion_protection"),
+    verification=Verification(
+        rules=("CKV_AWS_293", "CKV_AWS_139", "CKV2_AWS_58"), provider_check="rds_deletion_protection"
+    ),
     review_guidance=(
         "Deleting or replacing this database now needs two steps (turn protection off, then "
         "delete); teardown scripts of ephemeral environments must do that."
@@ -28,5 +30,5 @@ REWRITER = Rewriter(
     apply=set_attrs(
         Setting("deletion_protection", "true", accept=is_true),
     ),
-    resource_types=("aws_db_instance", "aws_rds_cluster"),
+    resource_types=("aws_db_instance", "aws_rds_cluster", "aws_neptune_cluster"),
 )

@@ -13,6 +13,8 @@ REWRITER = Rewriter(
     rule_ids=(
         "CKV_AWS_16",
         "CKV_AWS_96",
+        "CKV_AWS_44",
+        "CKV_AWS_74",
         "AVD-AWS-0080",
         "AVD-AWS-0079",
         "aws-rds-encrypt-instance-storage-data",
@@ -26,7 +28,9 @@ REWRITER = Rewriter(
         "Encryption cannot be switched off in place: reverting means restoring an unencrypted "
         "copy from a snapshot. Keep the pre-change snapshot until the new instance is verified."
     ),
-    verification=Verification(rules=("CKV_AWS_16", "CKV_AWS_96"), provider_check="rds_storage_encrypted"),
+    verification=Verification(
+        rules=("CKV_AWS_16", "CKV_AWS_96", "CKV_AWS_44", "CKV_AWS_74"), provider_check="rds_storage_encrypted"
+    ),
     review_guidance=(
         "storage_encrypted forces a NEW database: Terraform destroys and recreates it. Migrate "
         "through an encrypted snapshot copy (or a blue/green deployment) and plan a maintenance "
@@ -40,5 +44,5 @@ REWRITER = Rewriter(
     apply=set_attrs(
         Setting("storage_encrypted", "true", accept=is_true),
     ),
-    resource_types=("aws_db_instance", "aws_rds_cluster"),
+    resource_types=("aws_db_instance", "aws_rds_cluster", "aws_neptune_cluster", "aws_docdb_cluster"),
 )

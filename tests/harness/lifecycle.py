@@ -8,9 +8,9 @@ from pathlib import Path
 
 from bot.audit.log import AuditLog
 from bot.forge.local import LocalForge
-from bot.forge.local.gitops import export_tree
+from bot.gitstore.gitops import export_tree
 from bot.lifecycle.context import CheckOutcome, CheckRequest, Lifecycle
-from bot.lifecycle.state import BotState
+from bot.lifecycle.ledger import BotState
 from bot.models.common import Level
 from bot.models.decision import Decision, Outcome, Reason
 from bot.models.finding import Finding, fingerprint

@@ -27,8 +27,8 @@ from bot.forge.base import (
     Review,
     ReviewState,
 )
-from bot.forge.local import gitops
-from bot.forge.local.store import JsonStore, empty_state
+from bot.gitstore import gitops
+from bot.gitstore.store import JsonStore, empty_state
 
 BOT_USER = "fixbot[bot]"
 

@@ -85,9 +85,3 @@ def ignore(ctx: CommandContext, call: CommandCall) -> str:
     number = open_ignore_pr(ctx.forge, meta, call.text, ctx.author)
     return (f"Opened PR #{number} recording the accepted risk in `.fixbot.yml`; once merged, fixbot stops "
             f"proposing this fix.")
-
-
-def help_(ctx: CommandContext, call: CommandCall) -> str:
-    from bot.server.commands.registry import help_text
-
-    return help_text()

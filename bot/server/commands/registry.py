@@ -19,6 +19,10 @@ class CommandSpec:
     help: str
 
 
+def help_(ctx: CommandContext, call: CommandCall) -> str:
+    return help_text()
+
+
 COMMANDS: dict[str, CommandSpec] = {
     "fix": CommandSpec(handlers.fix, "/fixbot fix [RULE|RESOURCE]",
                        "scan now and open fix PRs (all findings, or one rule or resource)"),
@@ -32,7 +36,7 @@ COMMANDS: dict[str, CommandSpec] = {
                           "on a merged fixbot PR: open a revert PR (needs a code owner's approval)"),
     "ignore": CommandSpec(handlers.ignore, "/fixbot ignore REASON",
                           "on a fixbot PR: record an accepted risk in `.fixbot.yml` through a PR"),
-    "help": CommandSpec(handlers.help_, "/fixbot help", "list these commands"),
+    "help": CommandSpec(help_, "/fixbot help", "list these commands"),
 }
 
 

@@ -117,8 +117,8 @@ def test_without_repo_the_command_refuses_and_dry_run_prints_the_body(
 
 def test_verified_fixes_come_from_the_lifecycle_memory_of_an_earlier_fix_run(
         env: tuple[World, Path], tmp_path: Path) -> None:
+    from bot.lifecycle.ledger import BotState, ItemState
     from bot.lifecycle.naming import PrMeta, encode_meta
-    from bot.lifecycle.state import BotState, ItemState
     from tests.harness.github_standin.state import Pull
 
     w, repo = env

@@ -7,7 +7,7 @@ import re
 from bot.dashboard import build_view, render_dashboard
 from bot.dashboard.markers import boxes, read_rows
 from bot.forge.base import PrState
-from bot.lifecycle.state import ItemState
+from bot.lifecycle.ledger import ItemState
 from bot.models.decision import Outcome
 from tests.harness.dashboard import HOSTILE, decided, fix_pr
 

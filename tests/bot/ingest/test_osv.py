@@ -11,9 +11,9 @@ import pytest
 
 from bot.ingest import osv
 from bot.ingest.base import IngestContext
-from bot.ingest.pins import find_pins
+from bot.inventory.pins import find_pins
 from bot.models.common import Severity
-from bot.pipeline import ScanRequest, scan
+from bot.scan_stages import ScanRequest, scan
 from tests.harness.gitrepo import write_files
 from tests.harness.pinned import FILES
 

@@ -7,10 +7,10 @@ import pytest
 from bot.errors import ForgeError
 from bot.forge.base import PrState, ReviewState
 from bot.forge.local import LocalForge
-from bot.lifecycle.approve import on_review
 from bot.lifecycle.context import Lifecycle
 from bot.lifecycle.execute import Options
 from bot.lifecycle.fixrun import run_fix
+from bot.lifecycle.review import on_review
 from bot.models.decision import Outcome
 from tests.bot.lifecycle.conftest import PROD, PROD_FIXED
 from tests.harness.gitrepo import git, human_commit

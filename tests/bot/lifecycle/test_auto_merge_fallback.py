@@ -9,8 +9,8 @@ from typing import Any
 from bot.errors import ConflictError, ForgeError
 from bot.forge.base import AutoMergeResult, CheckConclusion, CheckRun, PrState, PullRequest
 from bot.lifecycle.context import Lifecycle
+from bot.lifecycle.ledger import ItemState
 from bot.lifecycle.merge import _merge
-from bot.lifecycle.state import ItemState
 from bot.models.decision import Decision, Outcome
 
 HEAD = "a" * 40

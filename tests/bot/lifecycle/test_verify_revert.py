@@ -5,7 +5,7 @@ from pathlib import Path
 
 from bot.config import RepoConfig
 from bot.forge.base import PrState
-from bot.forge.local.gitops import export_tree
+from bot.gitstore.gitops import export_tree
 from bot.inventory import build_inventory
 from bot.lifecycle.context import Lifecycle
 from bot.lifecycle.execute import Options

@@ -12,7 +12,7 @@ from bot.inventory import build_inventory
 from bot.mapping import MappingResult, map_findings
 from bot.models.common import Level
 from bot.models.finding import Finding
-from bot.pipeline import dedupe
+from bot.scan_stages import dedupe
 from tests.harness.gitrepo import write_files
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.pipeline import ScanRequest, scan
 from bot.planner import plan_findings, render_patch
+from bot.scan_stages import ScanRequest, scan
 from tests.harness.checkov_batch import run_checkov
 
 pytestmark = pytest.mark.checkov

@@ -117,7 +117,7 @@ def test_plan_metadata_comes_from_the_catalogue_not_the_finding(repo: Repo) -> N
 
 def test_findings_without_rewriter_or_resource_are_explained(repo: Repo) -> None:
     root = repo({"main.tf": BUCKET})
-    items = [assessment("CKV2_AWS_61", "aws_s3_bucket.uploads"), assessment("CKV_AWS_21", "aws_s3_bucket.gone")]
+    items = [assessment("CKV_AWS_144", "aws_s3_bucket.uploads"), assessment("CKV_AWS_21", "aws_s3_bucket.gone")]
     no_rewriter, no_resource = _plan(root, items)
     assert no_rewriter.unfixed is not None and "no rewriter" in no_rewriter.unfixed.reason
     assert no_resource.unfixed is not None and "inventory" in no_resource.unfixed.reason

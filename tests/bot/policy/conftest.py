@@ -18,6 +18,7 @@ from bot.models.report import Assessment
 from bot.models.risk import Risk
 from bot.policy import InputBuilder, PolicyEngine, load_engine
 from bot.policy.input import catalogue_index
+from rewriters import CATALOGUE
 from tests.harness.gitrepo import write_files
 
 
@@ -32,7 +33,7 @@ def builder_for_files(root: Path, files: Mapping[str, str]) -> InputBuilder:
     config = RepoConfig()
     inventory = build_inventory(root, config)
     context = build_context(root, config, inventory)
-    return InputBuilder(inventory, context, build_graph(inventory, context), catalogue_index())
+    return InputBuilder(inventory, context, build_graph(inventory, context), catalogue_index(CATALOGUE))
 
 
 def finding(resource: str, *, title: str = "S3 bucket is public", raw: dict[str, object] | None = None,

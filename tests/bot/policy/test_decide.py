@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.chain import CATALOGUE_INDEX
 from bot.config import RepoConfig
 from bot.models.decision import Outcome
 from bot.models.report import RepositoryInfo
-from bot.pipeline import ScanOutcome
 from bot.policy import PolicyEngine, decide
+from bot.scan_stages import ScanOutcome
 from tests.bot.policy.conftest import assessment, builder_for_files, finding, plan
 from tests.bot.policy.test_input import DEV_BUCKET, PROD_SG
 
@@ -26,7 +27,7 @@ def test_decide_sets_a_decision_on_every_assessment(tmp_path: Path, engine: Poli
         repository=RepositoryInfo(path=str(tmp_path)), config=RepoConfig(), inventory=builder.inventory,
         context=builder.context, graph=builder.graph, assessments=assessments, unmapped=(), errors=(),
     )  # type: ignore[arg-type]  # fmt: skip
-    decided = decide(outcome, outcome.assessments, engine)
+    decided = decide(outcome, outcome.assessments, engine, catalogue=CATALOGUE_INDEX)
     assert [a.finding.id for a in decided] == [a.finding.id for a in assessments]
     assert [a.decision.outcome for a in decided if a.decision] == [
         Outcome.allow, Outcome.require_approval, Outcome.allow, Outcome.deny,

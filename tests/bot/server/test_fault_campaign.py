@@ -28,7 +28,7 @@ from tests.harness.github_standin.world import ALL_PERMISSIONS, COLLABORATORS, W
 from tests.harness.processes import workers
 from tests.harness.redis_server import redis_server
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.e2e  # several processes, bounded; `make test-fast` skips it
 REPOS, PER_REPO, WORKERS = 10, 5, 3
 TARGETS = ("aws_s3_bucket.dev", "aws_s3_bucket.prod", "aws_s3_bucket.dev", "aws_s3_bucket.prod", "")
 

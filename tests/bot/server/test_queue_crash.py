@@ -19,7 +19,7 @@ from tests.harness.github_standin.world import World, world
 from tests.harness.processes import workers
 from tests.harness.redis_server import redis_server
 
-pytestmark = [pytest.mark.slow, pytest.mark.checkov]
+pytestmark = [pytest.mark.e2e, pytest.mark.checkov]
 
 
 def _wait(cond: object, timeout: float, what: str) -> None:

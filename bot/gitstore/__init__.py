@@ -1,0 +1,1 @@
+"""Git plumbing and JSON state kept inside `.git/` (used by forges, audit, lifecycle, provider)."""

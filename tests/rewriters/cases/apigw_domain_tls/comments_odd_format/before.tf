@@ -1,0 +1,11 @@
+# owned by platform team (see CODEOWNERS)
+resource "aws_api_gateway_domain_name" "api" {
+    domain_name                =   "api.example.com"   # keep in sync with the runbook
+    regional_certificate_arn = aws_acm_certificate.api.arn
+    security_policy          = "TLS_1_0"
+
+    endpoint_configuration {
+        types = ["REGIONAL"]
+    }
+    /* reviewed 2024-03 */
+}

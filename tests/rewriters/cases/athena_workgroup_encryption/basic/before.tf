@@ -1,0 +1,11 @@
+resource "aws_athena_workgroup" "analytics" {
+  name = "analytics"
+
+  configuration {
+    enforce_workgroup_configuration = true
+
+    result_configuration {
+      output_location = "s3://acme-athena-results/"
+    }
+  }
+}

@@ -1,0 +1,18 @@
+# turn off the aks http application routing add-on
+resource "azurerm_kubernetes_cluster" "legacy"   {
+  # owned by the platform team (see CODEOWNERS)
+  resource_group_name = "rg-app"
+  location = "westeurope"
+  dns_prefix = "acme"
+
+  default_node_pool {
+    name = "system"
+    node_count = 3
+    vm_size = "Standard_D2s_v5"
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+  http_application_routing_enabled = true   # TODO: revisit
+}

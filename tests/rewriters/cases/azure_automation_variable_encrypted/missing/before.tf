@@ -1,0 +1,5 @@
+resource "azurerm_automation_variable_string" "main" {
+  resource_group_name     = "rg-ops"
+  automation_account_name = azurerm_automation_account.ops.name
+  value                   = "prod"
+}

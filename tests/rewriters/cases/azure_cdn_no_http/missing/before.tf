@@ -1,0 +1,10 @@
+resource "azurerm_cdn_endpoint" "main" {
+  resource_group_name = "rg-app"
+  location            = "westeurope"
+  profile_name        = "acme-cdn"
+
+  origin {
+    name      = "web"
+    host_name = "www.example.com"
+  }
+}

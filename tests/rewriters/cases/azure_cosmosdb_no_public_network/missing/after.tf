@@ -1,0 +1,17 @@
+resource "azurerm_cosmosdb_account" "main" {
+  resource_group_name = "rg-app"
+  location            = "westeurope"
+  offer_type          = "Standard"
+  kind                = "GlobalDocumentDB"
+
+  public_network_access_enabled = false
+
+  consistency_policy {
+    consistency_level = "Session"
+  }
+
+  geo_location {
+    location          = "westeurope"
+    failover_priority = 0
+  }
+}

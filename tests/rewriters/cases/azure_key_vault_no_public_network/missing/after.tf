@@ -1,0 +1,8 @@
+resource "azurerm_key_vault" "main" {
+  resource_group_name = "rg-app"
+  location            = "westeurope"
+  tenant_id           = var.tenant_id
+  sku_name            = "standard"
+  purge_protection_enabled = true
+  public_network_access_enabled = false
+}

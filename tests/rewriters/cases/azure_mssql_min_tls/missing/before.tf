@@ -1,0 +1,7 @@
+resource "azurerm_mssql_server" "main" {
+  resource_group_name = "rg-app"
+  location            = "westeurope"
+  version                      = "12.0"
+  administrator_login          = "sqladmin"
+  administrator_login_password = var.sql_password
+}

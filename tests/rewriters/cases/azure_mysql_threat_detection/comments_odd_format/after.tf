@@ -1,0 +1,14 @@
+# enable threat detection on the mysql server
+resource "azurerm_mysql_server" "legacy"   {
+  # owned by the platform team (see CODEOWNERS)
+  resource_group_name = "rg-app"
+  location = "westeurope"
+  sku_name = "GP_Gen5_2"
+  version = "8.0"
+  administrator_login = "myadmin"
+  administrator_login_password = var.mysql_password
+
+  threat_detection_policy {
+    enabled = true
+  }
+}

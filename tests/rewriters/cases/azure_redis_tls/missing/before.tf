@@ -1,0 +1,7 @@
+resource "azurerm_redis_cache" "main" {
+  resource_group_name = "rg-app"
+  location            = "westeurope"
+  capacity            = 1
+  family              = "C"
+  sku_name            = "Standard"
+}

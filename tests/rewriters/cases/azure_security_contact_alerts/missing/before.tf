@@ -1,0 +1,3 @@
+resource "azurerm_security_center_contact" "main" {
+  email = "secops@example.com"
+}

@@ -1,0 +1,10 @@
+# disable local (sftp) users on the storage account
+resource "azurerm_storage_account" "legacy"   {
+  # owned by the platform team (see CODEOWNERS)
+  resource_group_name = "rg-app"
+  location = "westeurope"
+  account_tier = "Standard"
+  account_replication_type = "GRS"
+  min_tls_version = "TLS1_2"
+  local_user_enabled = false   # TODO: revisit
+}

@@ -1,0 +1,7 @@
+# owned by platform team (see CODEOWNERS)
+resource "aws_cloudtrail" "main" {
+    name             =   "main"   # keep in sync with the runbook
+    s3_bucket_name = aws_s3_bucket.trail.id
+    enable_logging = false
+    /* reviewed 2024-03 */
+}

@@ -1,0 +1,7 @@
+# owned by platform team (see CODEOWNERS)
+resource "aws_cloudtrail" "main" {
+    name             =   "main"   # keep in sync with the runbook
+    s3_bucket_name = aws_s3_bucket.trail.id
+    sns_topic_name = aws_sns_topic.trail.arn
+    /* reviewed 2024-03 */
+}

@@ -1,0 +1,8 @@
+resource "aws_acm_certificate" "web" {
+  domain_name       = "www.example.com"
+  validation_method = "DNS"
+
+  lifecycle {
+    ignore_changes = [tags]
+  }
+}

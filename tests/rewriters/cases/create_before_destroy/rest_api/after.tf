@@ -1,0 +1,7 @@
+resource "aws_api_gateway_rest_api" "api" {
+  name = "orders"
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}

@@ -1,0 +1,7 @@
+resource "aws_docdb_cluster" "catalog" {
+  cluster_identifier      = "catalog"
+  master_username         = "admin"
+  manage_master_user_password = true
+  storage_encrypted       = true
+  backup_retention_period = 7
+}

@@ -1,0 +1,8 @@
+# owned by platform team (see CODEOWNERS)
+resource "aws_instance" "app" {
+    ami                           =   "ami-0123456789abcdef0"   # keep in sync with the runbook
+    instance_type               = "t3.micro"
+    subnet_id                   = aws_subnet.private.id
+    associate_public_ip_address = false
+    /* reviewed 2024-03 */
+}

@@ -1,0 +1,8 @@
+resource "aws_ecs_cluster" "jobs" {
+  name = "jobs"
+
+  setting {
+    name  = "containerInsights"
+    value = "enabled"
+  }
+}

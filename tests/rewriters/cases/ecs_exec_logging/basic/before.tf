@@ -1,0 +1,9 @@
+resource "aws_ecs_cluster" "main" {
+  name = "main"
+
+  configuration {
+    execute_command_configuration {
+      logging = "NONE"
+    }
+  }
+}

@@ -1,0 +1,13 @@
+resource "aws_kinesis_firehose_delivery_stream" "logs" {
+  name        = "logs"
+  destination = "extended_s3"
+
+  extended_s3_configuration {
+    role_arn   = aws_iam_role.firehose.arn
+    bucket_arn = aws_s3_bucket.logs.arn
+  }
+
+  server_side_encryption {
+    enabled = true
+  }
+}

@@ -1,0 +1,5 @@
+resource "google_data_fusion_instance" "main" {
+  name   = "etl"
+  region = "europe-west1"
+  type   = "BASIC"
+}

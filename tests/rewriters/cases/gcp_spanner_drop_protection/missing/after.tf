@@ -1,0 +1,6 @@
+resource "google_spanner_database" "main" {
+  instance = google_spanner_instance.main.name
+  name     = "orders"
+
+  enable_drop_protection = true
+}

@@ -1,0 +1,13 @@
+resource "google_sql_database_instance" "main" {
+  name             = "orders"
+  database_version = "POSTGRES_15"
+  region           = "europe-west1"
+
+  settings {
+    tier = "db-custom-2-7680"
+
+    backup_configuration {
+      enabled = true
+    }
+  }
+}

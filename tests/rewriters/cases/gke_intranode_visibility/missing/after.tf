@@ -1,0 +1,9 @@
+resource "google_container_cluster" "main" {
+  name     = "platform"
+  location = "europe-west1"
+
+  remove_default_node_pool = true
+  initial_node_count       = 1
+
+  enable_intranode_visibility = true
+}

@@ -1,0 +1,13 @@
+# enrol the gke cluster in the regular release channel
+resource "google_container_cluster" "legacy"   {
+  # owned by the platform team (see CODEOWNERS)
+  name = "platform"
+  location = "europe-west1"
+
+  remove_default_node_pool = true
+  initial_node_count = 1
+
+  release_channel {
+    channel = "REGULAR"
+  }
+}

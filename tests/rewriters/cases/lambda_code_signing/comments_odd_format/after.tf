@@ -1,0 +1,10 @@
+# owned by platform team (see CODEOWNERS)
+resource "aws_lambda_function" "worker" {
+    function_name   =   "worker"   # keep in sync with the runbook
+    role          = aws_iam_role.worker.arn
+    handler       = "main.handler"
+    runtime       = "python3.12"
+    filename      = "worker.zip"
+    code_signing_config_arn = aws_lambda_code_signing_config.main.arn
+    /* reviewed 2024-03 */
+}

@@ -1,0 +1,13 @@
+# owned by platform team (see CODEOWNERS)
+resource "aws_lambda_function" "worker" {
+    function_name   =   "worker"   # keep in sync with the runbook
+    role          = aws_iam_role.worker.arn
+    handler       = "main.handler"
+    runtime       = "python3.12"
+    filename      = "worker.zip"
+    /* reviewed 2024-03 */
+
+    dead_letter_config {
+        target_arn = aws_sqs_queue.worker_dlq.arn
+    }
+}

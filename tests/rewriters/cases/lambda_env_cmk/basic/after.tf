@@ -1,0 +1,14 @@
+resource "aws_lambda_function" "worker" {
+  function_name = "worker"
+  role          = aws_iam_role.worker.arn
+  handler       = "main.handler"
+  runtime       = "python3.12"
+  filename      = "worker.zip"
+  kms_key_arn   = aws_kms_key.lambda.arn
+
+  environment {
+    variables = {
+      STAGE = "prod"
+    }
+  }
+}

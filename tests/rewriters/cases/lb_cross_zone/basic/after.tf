@@ -1,0 +1,7 @@
+resource "aws_lb" "nlb" {
+  name               = "ingress"
+  load_balancer_type = "network"
+  subnets            = aws_subnet.public[*].id
+
+  enable_cross_zone_load_balancing = true
+}

@@ -1,0 +1,12 @@
+resource "aws_elb" "legacy" {
+  name                      = "legacy"
+  availability_zones        = ["eu-west-1a", "eu-west-1b"]
+  cross_zone_load_balancing = true
+
+  listener {
+    instance_port     = 80
+    instance_protocol = "http"
+    lb_port           = 80
+    lb_protocol       = "http"
+  }
+}

@@ -1,0 +1,6 @@
+resource "aws_lb" "web" {
+  name                   = "web"
+  load_balancer_type     = "application"
+  subnets                = aws_subnet.public[*].id
+  desync_mitigation_mode = "defensive"
+}

@@ -1,0 +1,12 @@
+resource "aws_mq_broker" "events" {
+  broker_name         = "events"
+  engine_type         = "ActiveMQ"
+  engine_version      = "5.17.6"
+  host_instance_type  = "mq.m5.large"
+  publicly_accessible = false
+
+  user {
+    username = "app"
+    password = var.mq_password
+  }
+}

@@ -1,0 +1,28 @@
+# owned by platform team (see CODEOWNERS)
+resource "aws_mwaa_environment" "airflow" {
+    name                 =   "airflow"   # keep in sync with the runbook
+    dag_s3_path        = "dags/"
+    execution_role_arn = aws_iam_role.mwaa.arn
+    source_bucket_arn  = aws_s3_bucket.dags.arn
+
+    network_configuration {
+        security_group_ids = [aws_security_group.mwaa.id]
+        subnet_ids         = aws_subnet.private[*].id
+    }
+    /* reviewed 2024-03 */
+
+    logging_configuration {
+        scheduler_logs {
+            enabled   = true
+            log_level = "INFO"
+        }
+        worker_logs {
+            enabled   = true
+            log_level = "INFO"
+        }
+        webserver_logs {
+            enabled   = true
+            log_level = "INFO"
+        }
+    }
+}

@@ -1,0 +1,11 @@
+# owned by platform team (see CODEOWNERS)
+resource "aws_networkfirewall_firewall" "edge" {
+    name                  =   "edge"   # keep in sync with the runbook
+    firewall_policy_arn = aws_networkfirewall_firewall_policy.edge.arn
+    vpc_id              = aws_vpc.main.id
+
+    subnet_mapping {
+        subnet_id = aws_subnet.firewall.id
+    }
+    /* reviewed 2024-03 */
+}

@@ -1,0 +1,16 @@
+# owned by platform team (see CODEOWNERS)
+resource "aws_opensearch_domain" "search" {
+    domain_name      =   "search"   # keep in sync with the runbook
+    engine_version = "OpenSearch_2.11"
+
+    cluster_config {
+        instance_type = "r6g.large.search"
+    }
+    /* reviewed 2024-03 */
+
+    log_publishing_options {
+        cloudwatch_log_group_arn = aws_cloudwatch_log_group.search.arn
+        log_type                 = "INDEX_SLOW_LOGS"
+        enabled                  = true
+    }
+}

@@ -1,0 +1,5 @@
+resource "aws_qldb_ledger" "audit" {
+  name                = "audit"
+  permissions_mode    = "STANDARD"
+  deletion_protection = false
+}

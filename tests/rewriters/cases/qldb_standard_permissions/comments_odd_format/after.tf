@@ -1,0 +1,6 @@
+# owned by platform team (see CODEOWNERS)
+resource "aws_qldb_ledger" "audit" {
+    name               =   "audit"   # keep in sync with the runbook
+    permissions_mode = "STANDARD"
+    /* reviewed 2024-03 */
+}

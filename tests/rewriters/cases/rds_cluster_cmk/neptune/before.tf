@@ -1,0 +1,4 @@
+resource "aws_neptune_cluster" "graph" {
+  cluster_identifier = "graph"
+  engine             = "neptune"
+}

@@ -1,0 +1,7 @@
+resource "aws_neptune_cluster" "graph" {
+  cluster_identifier = "graph"
+  engine             = "neptune"
+  storage_encrypted  = true
+
+  copy_tags_to_snapshot = true
+}

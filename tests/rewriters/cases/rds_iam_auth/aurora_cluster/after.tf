@@ -1,0 +1,9 @@
+resource "aws_rds_cluster" "orders" {
+  cluster_identifier          = "orders"
+  engine                      = "aurora-postgresql"
+  master_username             = "app"
+  manage_master_user_password = true
+  storage_encrypted           = true
+
+  iam_database_authentication_enabled = true
+}

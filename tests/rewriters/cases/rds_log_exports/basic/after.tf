@@ -1,0 +1,9 @@
+resource "aws_db_instance" "orders" {
+  identifier        = "orders"
+  engine            = "postgres"
+  engine_version    = "16.3"
+  instance_class    = "db.m5.large"
+  allocated_storage = 50
+
+  enabled_cloudwatch_logs_exports = ["postgresql", "upgrade"]
+}

@@ -1,0 +1,6 @@
+resource "aws_db_instance" "orders" {
+  identifier        = "orders"
+  engine            = "postgres"
+  instance_class    = "db.m5.large"
+  allocated_storage = 50
+}

@@ -1,0 +1,10 @@
+# owned by platform team (see CODEOWNERS)
+resource "aws_redshift_cluster" "dw" {
+    cluster_identifier                    =   "dw"   # keep in sync with the runbook
+    node_type                           = "ra3.xlplus"
+    master_username                     = "admin"
+    manage_master_password              = true
+    encrypted                           = true
+    automated_snapshot_retention_period = 7
+    /* reviewed 2024-03 */
+}

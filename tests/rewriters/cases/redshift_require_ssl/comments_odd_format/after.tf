@@ -1,0 +1,16 @@
+# owned by platform team (see CODEOWNERS)
+resource "aws_redshift_parameter_group" "main" {
+    name     =   "main"   # keep in sync with the runbook
+    family = "redshift-1.0"
+
+    parameter {
+        name  = "require_ssl"
+        value = "true"
+    }
+
+    parameter {
+        name  = "enable_user_activity_logging"
+        value = "true"
+    }
+    /* reviewed 2024-03 */
+}

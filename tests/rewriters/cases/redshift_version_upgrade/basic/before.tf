@@ -1,0 +1,8 @@
+resource "aws_redshift_cluster" "dw" {
+  cluster_identifier    = "dw"
+  node_type             = "ra3.xlplus"
+  master_username       = "admin"
+  manage_master_password = true
+  encrypted             = true
+  allow_version_upgrade = false
+}

@@ -1,0 +1,10 @@
+resource "aws_sagemaker_notebook_instance" "lab" {
+  name          = "lab"
+  role_arn      = aws_iam_role.sagemaker.arn
+  instance_type = "ml.t3.medium"
+  root_access   = "Disabled"
+
+  instance_metadata_service_configuration {
+    minimum_instance_metadata_service_version = "2"
+  }
+}

@@ -1,0 +1,12 @@
+resource "aws_secretsmanager_secret" "db" {
+  name       = "prod/db"
+  kms_key_id = aws_kms_key.secrets.arn
+}
+
+resource "aws_secretsmanager_secret_rotation" "db" {
+  secret_id           = aws_secretsmanager_secret.db.id
+  rotation_lambda_arn = aws_lambda_function.rotate_db.arn
+  rotation_rules {
+    automatically_after_days = 30
+  }
+}

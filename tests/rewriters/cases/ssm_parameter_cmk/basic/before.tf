@@ -1,0 +1,5 @@
+resource "aws_ssm_parameter" "db_password" {
+  name  = "/prod/db/password"
+  type  = "SecureString"
+  value = var.db_password
+}

@@ -1,0 +1,8 @@
+resource "aws_vpc" "main" {
+  cidr_block           = "10.0.0.0/16"
+  enable_dns_hostnames = true
+}
+
+resource "aws_default_security_group" "main" {
+  vpc_id = aws_vpc.main.id
+}

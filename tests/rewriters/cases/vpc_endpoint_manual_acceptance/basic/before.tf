@@ -1,0 +1,4 @@
+resource "aws_vpc_endpoint_service" "api" {
+  acceptance_required        = false
+  network_load_balancer_arns = [aws_lb.api.arn]
+}
