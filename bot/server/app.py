@@ -23,6 +23,7 @@ from starlette.routing import Route
 from bot.server.delivery import Delivery, lock_key, repos_named
 from bot.server.events import Job
 from bot.server.metrics import Metrics
+from bot.server.payloads import payload_problem
 from bot.server.queue.backend import QueueBackend
 from bot.server.queue.records import JobState
 from bot.server.queue.sweeps import EVENT as SWEEP_EVENT
@@ -89,6 +90,9 @@ def create_app(secret: bytes, route: Router, backend: QueueBackend, max_body: in
         d = Delivery(delivery_id, event, payload)
         if event == SWEEP_EVENT or route(d) is None:  # the sweep event is the server's own, never a sender's
             return _reply(200, "ignored", delivery_id, event)
+        problem = payload_problem(event, payload)
+        if problem is not None:
+            return _reply(400, f"malformed delivery: {problem}", delivery_id, event)
         try:
             outcome = await run_in_threadpool(_enqueue, backend, capacity, d, body)
         except Exception as exc:

@@ -9,6 +9,7 @@ from bot.forge.github.convert import UNKNOWN_HUMAN, closed_by_marker, pull_reque
 from bot.lifecycle.mermaid import diagram, label
 from bot.models.risk import BlastAsset, BlastRadius
 from bot.server.events import EVENTS
+from bot.server.payloads import MODELS, payload_problem
 from bot.server.state import highest_risk_first
 from tests.harness.lifecycle import assessment
 
@@ -21,6 +22,17 @@ PAYLOADS = Path(__file__).resolve().parents[2] / "fixtures" / "github" / "webhoo
 def test_every_event_the_app_subscribes_to_has_a_handler() -> None:
     assert set(EVENTS) == ISSUE_EVENTS | {"fixbot_sweep"}  # plus the server's own scheduled sweep
     assert all(callable(spec.handler) for spec in EVENTS.values())
+
+
+def test_every_routed_event_has_a_payload_model() -> None:
+    assert set(MODELS) == set(EVENTS) - {"fixbot_sweep"}
+    assert payload_problem("issue_comment", {"repository": {"full_name": "o/r"}, "issue": {"number": 1},
+                                             "comment": {"id": 2, "user": {"login": "a"}}, "extra": [1]}) is None
+    assert payload_problem("issue_comment", {"repository": {"full_name": "o/r"}, "issue": {"number": 1}}) == \
+        "comment: Field required"
+    assert payload_problem("push", {"repository": {"full_name": "no-slash"}}) is not None
+    assert payload_problem("pull_request", {"repository": {"full_name": "o/r"}, "pull_request": {"number": "x"}}) \
+        == "pull_request.number: Input should be a valid integer, unable to parse string as an integer"
 
 
 def test_mermaid_labels_cannot_inject() -> None:

@@ -71,6 +71,19 @@ def test_body_cap_and_malformed_deliveries(w: World, tmp_path: Path) -> None:
         assert h.client.get("/healthz").json() == {"status": "ok"}
 
 
+def test_a_payload_missing_a_field_the_handler_needs_is_a_400_naming_it(w: World, tmp_path: Path) -> None:
+    with hooks(w, tmp_path) as h:
+        missing = payload("issue_comment.created", w)
+        del missing["comment"]["id"]  # the command handler needs it: refused at the edge, nothing queued
+        raw = json.dumps(missing).encode()
+        headers = {"X-GitHub-Event": "issue_comment", "X-GitHub-Delivery": "m-1",
+                   "X-Hub-Signature-256": sign(SECRET.encode(), raw)}
+        answer = h.client.post("/webhook", content=raw, headers=headers)
+        assert answer.status_code == 400
+        assert answer.json() == {"status": "malformed delivery: comment.id: Field required"}
+        assert h.server.backend.table.list(None) == []
+
+
 def test_a_failing_handler_never_turns_into_a_5xx(w: World, tmp_path: Path) -> None:
     with hooks(w, tmp_path) as h:
         body = payload("push", w, ref="refs/heads/main")
@@ -86,7 +99,7 @@ def test_queue_full_answers_429_and_lets_github_redeliver(tmp_path: Path) -> Non
     from starlette.testclient import TestClient
 
     client = TestClient(app)
-    raw = b'{"action": "x"}'
+    raw = b'{"action": "x", "repository": {"full_name": "o/r"}}'
     headers = {"X-GitHub-Event": "push", "X-Hub-Signature-256": sign(b"k" * 16, raw)}
     assert client.post("/webhook", content=raw, headers={**headers, "X-GitHub-Delivery": "a"}).status_code == 202
     assert client.post("/webhook", content=raw, headers={**headers, "X-GitHub-Delivery": "b"}).status_code == 429
