@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.server.delivery import Delivery
-from bot.server.handlers import dashboard_events, deploy, pr_events, repo_events
+from bot.server.event_handlers import dashboard_events, deploy, pr_events, repo_events
 from bot.server.queue.sweeps import EVENT as SWEEP_EVENT
 from bot.server.service import Service
 

@@ -32,8 +32,8 @@ from bot.models.report import Assessment
 from bot.server.alerts import alert_to_sarif
 from bot.server.dashboard import refresh_dashboard
 from bot.server.escape import code
+from bot.server.pr_caps import fix_target, within_caps
 from bot.server.settings import Settings
-from bot.server.state import fix_target, within_caps
 from bot.server.workspace import Workspace, make_lifecycle, plan_and_decide
 
 log = logging.getLogger("fixbot.server")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 
 from bot.errors import FixbotError
+from bot.server.commands.command_handlers import CommandRefused
 from bot.server.commands.context import CommandContext
-from bot.server.commands.handlers import CommandRefused
 from bot.server.commands.parser import CommandCall, ParseError
 from bot.server.commands.registry import COMMANDS
 from bot.server.escape import code

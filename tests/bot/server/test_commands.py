@@ -13,7 +13,7 @@ from bot.config import parse_repo_config
 from bot.forge.base import FileChange
 from bot.forge.github.permissions import OPEN_FIX
 from bot.lifecycle.naming import PrMeta, encode_meta
-from bot.server.commands import handlers
+from bot.server.commands import command_handlers as handlers
 from bot.server.commands.parser import CommandCall, ParseError, parse, single_target
 from bot.server.commands.registry import COMMANDS, help_text
 from bot.yamlsafe import load_yaml_text

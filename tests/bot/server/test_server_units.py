@@ -10,12 +10,12 @@ from bot.lifecycle.mermaid import diagram, label
 from bot.models.risk import BlastAsset, BlastRadius
 from bot.server.events import EVENTS
 from bot.server.payloads import MODELS, payload_problem
-from bot.server.state import highest_risk_first
+from bot.server.pr_caps import highest_risk_first
 from tests.harness.lifecycle import assessment
 
 ISSUE_EVENTS = {"installation", "installation_repositories", "push", "check_suite", "check_run", "status",
                 "pull_request_review", "pull_request", "workflow_run", "deployment_status", "code_scanning_alert",
-                "issue_comment", "issues"}  # issues: dashboard checkboxes (bot/server/handlers/dashboard_events.py)
+                "issue_comment", "issues"}  # issues: dashboard checkboxes (server/event_handlers/dashboard_events.py)
 PAYLOADS = Path(__file__).resolve().parents[2] / "fixtures" / "github" / "webhooks"
 
 
