@@ -64,9 +64,6 @@ def test_fifty_requests_through_three_workers_under_faults(tmp_path: Path) -> No
         hang = Fault(502, "POST /repos/octo-org/infra3/git/refs", delay=60)  # a worker stuck here is killed
         gh.inject(hang)
         exe = checkov_replay.install(tmp_path / "bin")
-        forge = w.forge()  # warm the stand-in (its contract checker compiles on first use)
-        with forge.action("warm-up", {"metadata": "read"}):
-            forge.default_branch()
         with hooks(w, tmp_path, queue_url=url, workers=0) as h, \
                 workers(gh, tmp_path, url, "--lease-seconds", "10",
                         extra_env={"FIXBOT_CHECKOV": str(exe)}) as procs:
