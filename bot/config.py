@@ -106,12 +106,35 @@ def parse_repo_config(data: Any, source: str) -> RepoConfig:
 
 
 def load_repo_config(root: Path, text: str | None = None) -> RepoConfig:
-    """Load `.fixbot.yml` from `root` (or from `text`, e.g. read from the default branch)."""
+    """Load `.fixbot.yml` from `root` (or from `text`, e.g. read from the default branch).
+
+    The file must be UTF-8 (a BOM is fine) and must stay inside the repository: a symlink
+    leading out of it is refused without reading it, so no outside content reaches an error.
+    """
     from bot.yamlsafe import load_yaml_text
 
-    path = root / CONFIG_FILE
     if text is None:
-        if not path.is_file():
+        text = _read_config_file(root)
+        if text is None:
             return RepoConfig()
-        text = path.read_text(encoding="utf-8")
     return parse_repo_config(load_yaml_text(text, CONFIG_FILE), CONFIG_FILE)
+
+
+def _read_config_file(root: Path) -> str | None:
+    from bot.sourcetext import SourceEncodingError, read_source
+
+    path = root / CONFIG_FILE
+    if path.is_symlink():
+        try:
+            path.resolve(strict=True).relative_to(root.resolve())
+        except (OSError, ValueError, RuntimeError):
+            raise ConfigError(f"{CONFIG_FILE} is a symlink leading outside the repository (or nowhere); "
+                              "refusing to read it", hint="make it a regular file in the repository") from None
+    if not path.is_file():
+        return None
+    try:
+        return read_source(path, CONFIG_FILE).text
+    except SourceEncodingError as exc:
+        raise ConfigError(str(exc), hint="save .fixbot.yml as UTF-8") from None
+    except OSError as exc:
+        raise ConfigError(f"{CONFIG_FILE}: cannot be read ({exc.strerror})") from None

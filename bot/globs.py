@@ -1,25 +1,27 @@
-"""Glob bodies (`**`, `*`, `?`) as regular expressions over repo-relative `/` paths."""
+"""Path patterns over repo-relative `/` paths, compiled by pathspec (gitignore rules).
+
+`regex.match(path)` succeeds when `path` is matched or lies under a matched directory; the match
+then ends before the end of `path` (pathspec's directory group). `None`: the pattern matches
+nothing (empty, a comment).
+"""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-_TOKENS = (("**/", "(?:.*/)?"), ("**", ".*"), ("*", "[^/]*"), ("?", "[^/]"))
+from pathspec.patterns.gitignore.spec import GitIgnoreSpecPattern
 
 
-def glob_body(text: str, *, backslash_escapes: bool = False) -> str:
-    """The regex for `text`: `**/` any directories, `**` anything, `*`/`?` within one segment."""
-    out: list[str] = []
-    i = 0
-    while i < len(text):
-        token = next(((tok, rx) for tok, rx in _TOKENS if text.startswith(tok, i)), None)
-        if token is not None:
-            out.append(token[1])
-            i += len(token[0])
-        elif backslash_escapes and text[i] == "\\" and i + 1 < len(text):
-            out.append(re.escape(text[i + 1]))
-            i += 2
-        else:
-            out.append(re.escape(text[i]))
-            i += 1
-    return "".join(out)
+@lru_cache(maxsize=1024)
+def gitignore_regex(pattern: str) -> re.Pattern[str] | None:
+    """The regex of one gitignore-style pattern (`**`, `*`, `?`, leading or inner `/` anchors)."""
+    regex = GitIgnoreSpecPattern(pattern).regex
+    return regex if isinstance(regex, re.Pattern) else None
+
+
+def matches(pattern: str, path: str, *, recursive: bool = True) -> bool:
+    """Whether `pattern` matches `path`; `recursive=False`: `path` itself, not what lies below it."""
+    regex = gitignore_regex(pattern)
+    found = regex.match(path) if regex is not None else None
+    return found is not None and (recursive or found.end() == len(path))

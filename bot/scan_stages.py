@@ -6,6 +6,7 @@ execute) start from the `ScanOutcome` this returns.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,7 @@ from bot.ingest import collect
 from bot.inventory import build_inventory
 from bot.mapping import map_findings
 from bot.models.common import ErrorEntry, Level
-from bot.models.finding import Finding, VersionUpgrade
+from bot.models.finding import Finding, SourceRef, VersionUpgrade
 from bot.models.report import Assessment, RepositoryInfo, ScanReport, UnmappedFinding
 from bot.models.resource import Inventory
 from bot.repo import repository_info
@@ -59,39 +60,61 @@ class ScanOutcome:
 
 
 def dedupe(findings: Sequence[Finding]) -> list[Finding]:
-    """One finding per fingerprint: highest severity kept, every source's evidence merged."""
-    merged: dict[str, Finding] = {}
+    """One finding per fingerprint: highest severity kept, every source's evidence merged.
+
+    Linear in the number of records: duplicates are grouped first and each group merged once.
+    """
+    groups: dict[str, list[Finding]] = {}
     for f in findings:
-        prev = merged.get(f.id)
-        if prev is None:
-            merged[f.id] = f
-            continue
-        merged[f.id] = merge_evidence(prev, f)
-    return list(merged.values())
+        groups.setdefault(f.id, []).append(f)
+    return [group[0] if len(group) == 1 else merge_group(group) for group in groups.values()]
 
 
 def merge_evidence(prev: Finding, f: Finding) -> Finding:
     """Two reports of one problem: the more severe one, with every source's evidence and hints."""
-    top, other = (f, prev) if f.severity.rank > prev.severity.rank else (prev, f)
-    sources = prev.sources + tuple(s for s in f.sources if s not in prev.sources)
+    return merge_group([prev, f])
+
+
+def _source_key(s: SourceRef) -> tuple[str, ...]:
+    raw = json.dumps(s.raw, sort_keys=True, default=str)
+    return (s.source, s.tool, s.rule_id, s.input or "", s.pointer or "", raw)
+
+
+def merge_group(group: Sequence[Finding]) -> Finding:
+    """Reports of one problem: the first most severe one, with every report's evidence and hints."""
+    top = group[0]
+    for f in group[1:]:
+        if f.severity.rank > top.severity.rank:
+            top = f
+    ordered = [top, *(f for f in group if f is not top)]
+    sources = {_source_key(s): s for f in group for s in f.sources}
     levels = list(Level)
+    upgrade = None
+    for f in group:
+        upgrade = _furthest_upgrade_of(upgrade, f.upgrade)
     return top.model_copy(update={
-        "sources": sources,
-        "asset": top.asset or other.asset,
-        "asset_hints": top.asset_hints or other.asset_hints,
-        "mapping": top.mapping or other.mapping,
-        "exploitability": max(top.exploitability, other.exploitability, key=levels.index),
-        "upgrade": _furthest_upgrade(top, other),
+        "sources": tuple(sources.values()),
+        "asset": next((f.asset for f in ordered if f.asset), top.asset),
+        "asset_hints": next((f.asset_hints for f in ordered if f.asset_hints), top.asset_hints),
+        "mapping": next((f.mapping for f in ordered if f.mapping), top.mapping),
+        "exploitability": max((f.exploitability for f in group), key=levels.index),
+        "upgrade": upgrade,
     })
 
 
-def _furthest_upgrade(a: Finding, b: Finding) -> VersionUpgrade | None:
+def _furthest_upgrade_of(a: VersionUpgrade | None, b: VersionUpgrade | None) -> VersionUpgrade | None:
     """Of two advisories on one pin, the upgrade that fixes both (the higher fixed version)."""
-    ups = [u for u in (a.upgrade, b.upgrade) if u is not None]
+    ups = [u for u in (a, b) if u is not None]
     fixed = [u for u in ups if u.fixed]
     if fixed:
         return max(fixed, key=lambda u: version_key(u.fixed or "0"))
     return ups[0] if ups else None
+
+
+def refused_files(inventory: Inventory) -> tuple[str, ...]:
+    """Files fixbot refused outright (an error and nothing inventoried): checkov skips them too."""
+    used = {r.file for r in inventory.resources}
+    return tuple(sorted({e.file for e in inventory.errors if e.file and e.file not in used}))
 
 
 def scan(request: ScanRequest, progress: Progress | None = None) -> ScanOutcome:
@@ -101,7 +124,8 @@ def scan(request: ScanRequest, progress: Progress | None = None) -> ScanOutcome:
     note("inventory")
     inventory = build_inventory(root, config)
     note("ingest")
-    ingested = collect(root, request.findings_files, run_checkov=request.run_checkov, config=config, progress=note)
+    ingested = collect(root, request.findings_files, run_checkov=request.run_checkov, config=config, progress=note,
+                       checkov_skip=refused_files(inventory))
     note("mapping")
     mapping = map_findings(ingested.findings, inventory)
     note("context")

@@ -6,7 +6,19 @@ import re
 
 from bot.models.report import Assessment
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
+
+
+def one_line(text: str | None, limit: int = 200) -> str:
+    """Untrusted text for a PR title or a commit subject: one line, bounded.
+
+    Every line break (LF, CR, U+2028, NEL, vertical tab...) and control character becomes a
+    space, so a finding-derived string can never start a new line, let alone a forged
+    `Fixbot-*` trailer line.
+    """
+    flat = " ".join(_CONTROL.sub(" ", str(text or "")).split())
+    return flat[:limit]
 
 
 def md_escape(text: str | None) -> str:

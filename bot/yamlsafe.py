@@ -44,6 +44,8 @@ def load_yaml_text(text: str, name: str) -> Any:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark is not None else ""
         raise InputError(f"{name}:{where} invalid YAML: {getattr(exc, 'problem', exc)}") from exc
+    except (ValueError, RecursionError) as exc:  # a 5,000-digit number, nesting too deep to build
+        raise InputError(f"{name}: unusable YAML value ({str(exc).split(';')[0][:120]})") from exc
 
 
 def load_yaml_all(text: str, name: str) -> list[Any]:
@@ -56,3 +58,5 @@ def load_yaml_all(text: str, name: str) -> list[Any]:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark is not None else ""
         raise InputError(f"{name}:{where} invalid YAML: {getattr(exc, 'problem', exc)}") from exc
+    except (ValueError, RecursionError) as exc:  # a 5,000-digit number, nesting too deep to build
+        raise InputError(f"{name}: unusable YAML value ({str(exc).split(';')[0][:120]})") from exc

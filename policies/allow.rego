@@ -5,7 +5,10 @@
 # | add a missing security label             | fully automated                      |
 # | open a ticket with a fix recommendation  | fully automated                      |
 # | block public access on a non-prod bucket | automated with verification          |
-# | rotate a low-risk single-service secret  | automated with owner notification    |
+#
+# Every action named here is a fix catalogue action (a meta-test checks it). The blueprint's
+# "rotate a low-risk secret" row has no rule: the one rotation fix, `enable_secret_rotation`
+# (turns on scheduled rotation), goes to human review like every action not listed here.
 package fixbot.policy
 
 import rego.v1
@@ -14,19 +17,16 @@ allow_rules := [
 	"add_security_label",
 	"open_ticket",
 	"block_public_access_non_prod",
-	"rotate_single_service_secret",
 ]
 
 # Obligations come with an allow: the executor must honour them.
-obligation_rules := ["verification_required", "notify_owner"]
+obligation_rules := ["verification_required"]
 
 automated_action("add_security_label")
 
 automated_action("open_ticket")
 
 automated_action(action) if action in public_access_actions
-
-automated_action(action) if action in secret_rotation_actions
 
 allow_reasons(item) := array.concat(granted, obligations) if {
 	granted := [{"rule": name, "message": msg} | some name in allow_rules; msg := allow_rule(name, item)]
@@ -50,17 +50,6 @@ allow_rule("block_public_access_non_prod", item) := msg if {
 	msg := sprintf("blocking public access on a %s bucket is automated with verification", [item.environment])
 }
 
-allow_rule("rotate_single_service_secret", item) := msg if {
-	item.action in secret_rotation_actions
-	item.secret_scope == "single_service"
-	count(item.owners) > 0
-	msg := "rotating a secret scoped to one service is automated with owner notification"
-}
-
 obligation("verification_required", item) := "verify the fix after apply; roll back on failure" if {
 	item.action in public_access_actions
-}
-
-obligation("notify_owner", item) := "notify the resource's owners (CODEOWNERS) of the rotation" if {
-	item.action in secret_rotation_actions
 }

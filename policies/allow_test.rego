@@ -26,8 +26,8 @@ test_public_access_block_in_prod_is_not_automated if {
 	decide({"environment": "prod"}).outcome == "require_approval"
 }
 
-test_single_service_secret_rotation_is_automated_with_owner_notification if {
-	d := decide({"action": "rotate_low_privilege_secret", "secret_scope": "single_service"})
-	d.outcome == "allow"
-	rules(d) == ["rotate_single_service_secret", "notify_owner"]
+test_public_access_block_with_data_loss_risk_is_not_automated if {
+	d := decide({"data_loss_risk": true})
+	d.outcome == "require_approval"
+	rules(d) == ["data_loss_risk"]
 }

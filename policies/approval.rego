@@ -8,13 +8,12 @@ approval_rules := [
 	"prod_network_change",
 	"prod_change",
 	"delete_resource",
+	"data_loss_risk",
 	"environment_unknown",
 	"low_confidence",
 	"elevated_blast_radius",
 	"manual_review_action",
 	"verification_missing",
-	"secret_scope_wide",
-	"owner_unknown",
 ]
 
 approval_reasons(item) := [] if {
@@ -42,6 +41,11 @@ approval_rule("delete_resource", item) := "deleting a resource needs a human app
 	item.deletes_resource
 }
 
+# The rewriter declares that its change may destroy stored data (e.g. it forces a replacement).
+approval_rule("data_loss_risk", item) := "the change may destroy stored data: plan a backup first" if {
+	item.data_loss_risk
+}
+
 # Fail closed: a resource whose environment is not known is treated like production.
 approval_rule("environment_unknown", item) := "the resource's environment is unknown" if {
 	item.environment in unknown_environments
@@ -66,14 +70,4 @@ approval_rule("manual_review_action", item) := msg if {
 approval_rule("verification_missing", item) := "the fix has no verification to confirm it" if {
 	item.action in public_access_actions
 	not item.verification_available
-}
-
-approval_rule("secret_scope_wide", item) := "the secret is not scoped to a single service" if {
-	item.action in secret_rotation_actions
-	item.secret_scope != "single_service"
-}
-
-approval_rule("owner_unknown", item) := "no owner is known to notify of the rotation" if {
-	item.action in secret_rotation_actions
-	count(item.owners) == 0
 }

@@ -69,14 +69,13 @@ test_public_access_block_without_verification_needs_approval if {
 	"verification_missing" in rules(d)
 }
 
-test_secret_shared_by_services_needs_approval if {
-	d := decide({"action": "rotate_low_privilege_secret", "secret_scope": "multi_service"})
+test_data_loss_risk_needs_approval if {
+	d := decide({"action": "enable_rds_encryption", "resource_type": "aws_db_instance", "data_loss_risk": true})
 	d.outcome == "require_approval"
-	"secret_scope_wide" in rules(d)
+	"data_loss_risk" in rules(d)
 }
 
-test_secret_without_owner_needs_approval if {
-	d := decide({"action": "rotate_low_privilege_secret", "secret_scope": "single_service", "owners": []})
-	d.outcome == "require_approval"
-	"owner_unknown" in rules(d)
+test_restart_or_disruption_alone_adds_no_rule if {
+	d := decide({"needs_restart": true, "service_disruption": true})
+	d.outcome == "allow"
 }

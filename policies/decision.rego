@@ -48,5 +48,3 @@ public_access_actions := {
 	"block_public_blob_access",
 	"make_bucket_acl_private",
 }
-
-secret_rotation_actions := {"rotate_low_privilege_secret", "rotate_secret"}

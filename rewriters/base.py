@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from bot.models.common import Frozen, Level
 from bot.models.finding import Finding
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from bot.models.resource import IacKind, Resource
 
 
@@ -64,3 +64,6 @@ class Rewriter:
     apply: Callable[[RewriteContext], Outcome]
     parameters: tuple[Param, ...] = field(default_factory=tuple)
     resource_types: tuple[str, ...] = ()  # Terraform types / Kubernetes kinds it applies to
+    # What the change does, for the policy (network, IAM, deletion, data loss, disruption, restart):
+    # required, written here and nowhere else. Keep it the last argument of `Rewriter(...)`.
+    facts: ChangeFacts = field(kw_only=True)

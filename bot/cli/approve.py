@@ -18,7 +18,8 @@ from rich.text import Text
 
 from bot.cli.local_session import context_scan, load_policy, locked, make_lifecycle, open_session, snapshot
 from bot.forge.base import ReviewState
-from bot.lifecycle.merge import MergeResult
+from bot.forge.identity import require_login
+from bot.lifecycle.merge import MergeResult, MergeStatus
 from bot.lifecycle.review import item_for, on_review
 
 
@@ -30,18 +31,19 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def approve(path: Path, number: int, user: str, sink: Path | None = None) -> MergeResult:
+    login = require_login(user)  # a person's login: never a team, an e-mail or another spelling
     session = open_session(path, sink)
     with locked(session, "approve"), snapshot(session) as (snap, _sha):
         lc = make_lifecycle(session, context_scan(snap), load_policy(session))
         pr, _ = item_for(lc, number)
-        session.forge.add_review(number, user.lstrip("@"), ReviewState.approved, pr.head_sha)
+        session.forge.add_review(number, login, ReviewState.approved, pr.head_sha)
         return on_review(lc, number)
 
 
 def run(args: argparse.Namespace) -> int:
     result = approve(args.path, args.pr, args.user, args.audit_sink)
     console = Console()
-    if result.status == "merged":
+    if result.status == MergeStatus.merged:
         by = result.approver or args.user
         console.print(Text(f"PR #{args.pr} merged with the approval of {by} ({result.detail})", style="green"))
         return 0

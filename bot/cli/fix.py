@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from bot.chain import Decided, decide_snapshot
+from bot.cli.argtypes import seconds
 from bot.cli.local_session import Session, load_policy, locked, make_lifecycle, open_session, snapshot
 from bot.errors import InputError
 from bot.lifecycle.context import Note
@@ -40,7 +41,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("table", "json"), default="table")
     parser.add_argument("--reopen", action="store_true", help="reopen fixes a human closed without merging")
     parser.add_argument("--audit-sink", type=Path, metavar="FILE|DIR", help="also append audit records (JSONL)")
-    parser.add_argument("--lock-wait", type=float, default=5.0, metavar="SECONDS",
+    parser.add_argument("--lock-wait", type=seconds, default=5.0, metavar="SECONDS",
                         help="how long to wait for another fixbot run's repository lock (default 5)")
     parser.add_argument("--forge", choices=("local", "github"), default="local",
                         help="local: PATH is the git repository; github: PATH is a work directory for a clone "

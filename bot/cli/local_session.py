@@ -7,7 +7,7 @@ user's working tree.
 
 from __future__ import annotations
 
-import tempfile
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,6 +26,7 @@ from bot.lifecycle.ledger import BotState
 from bot.lifecycle.lock import repo_lock
 from bot.policy import PolicyEngine, load_engine
 from bot.scan_stages import ScanOutcome, ScanRequest, scan
+from bot.tempdirs import run_dir
 
 
 @dataclass(frozen=True)
@@ -53,16 +54,24 @@ def open_session(path: Path, sink: Path | None = None) -> Session:
 def locked(session: Session, what: str, wait: float = 5.0) -> Iterator[None]:
     with repo_lock(session.forge.state_dir, wait=wait, what=what):
         before = checkout_state(session.forge)
+        if before[1]:
+            _say(before[1])
         yield
-        sync_checkout(session.forge, before)
+        _say(sync_checkout(session.forge, before))
+
+
+def _say(message: str) -> None:
+    """What happened to the user's checkout, on stderr (stdout may be a JSON report)."""
+    if message != "checkout up to date":
+        print(f"fixbot: {message}", file=sys.stderr)
 
 
 @contextmanager
 def snapshot(session: Session) -> Iterator[tuple[Path, str]]:
     """The default branch's tip exported to a temporary directory: (path, sha)."""
     sha = session.forge.head_sha(session.forge.default_branch()) or ""
-    with tempfile.TemporaryDirectory(prefix="fixbot-snap-") as tmp:
-        yield export_tree(session.forge.repo, sha, Path(tmp)), sha
+    with run_dir("snap") as tmp:
+        yield export_tree(session.forge.repo, sha, tmp), sha
 
 
 def context_scan(snap: Path) -> ScanOutcome:

@@ -91,7 +91,20 @@ def _report(exc: BaseException, code: int, printer: Callable[[str], None]) -> in
     return code
 
 
+def _exit_on_sigterm() -> None:
+    """SIGTERM unwinds like ^C (finally blocks run: locks released, checkov's group killed)."""
+    import signal
+    import threading
+
+    def stop(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, stop)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _exit_on_sigterm()
     args_list = list(sys.argv[1:] if argv is None else argv)
     err = lambda m: print(m, file=sys.stderr)  # noqa: E731
     try:

@@ -67,11 +67,13 @@ def _eval(path: Path, policies: Path | None, repo: Path | None) -> int:
 def read_inputs(path: Path) -> list[PolicyInput]:
     """PolicyInputs from a JSON file; a bad file names the file and the offending field."""
     try:
-        data: Any = json.loads(path.read_text(encoding="utf-8"))
+        data: Any = json.loads(path.read_bytes().decode("utf-8-sig"))
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror}") from exc
-    except ValueError as exc:
-        raise InputError(f"{path}: not JSON: {exc}") from exc
+    except RecursionError as exc:
+        raise InputError(f"{path}: JSON nested too deeply; refusing") from exc
+    except ValueError as exc:  # not UTF-8, not JSON, an integer of more than 4,300 digits
+        raise InputError(f"{path}: not JSON: {str(exc)[:200]}") from exc
     raw = data.get("items") if isinstance(data, dict) and "items" in data else data
     raw = raw if isinstance(raw, list) else [raw]
     items = []

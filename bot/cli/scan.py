@@ -12,6 +12,7 @@ from typing import Any
 from rich.console import Console
 
 from bot.chain import ChainResult, plan_and_decide
+from bot.cli.argtypes import unit_interval
 from bot.cli.render import as_text, render_markdown, render_table, write_output
 from bot.cli.scan_github import DEFAULT_ANNOTATION_THRESHOLD, add_github_arguments, only_paths, publish, repo_prefix
 from bot.errors import EXIT_THRESHOLD, InputError
@@ -34,7 +35,7 @@ def add_scan_arguments(parser: argparse.ArgumentParser, formats: tuple[str, ...]
     parser.add_argument("--format", choices=formats, default="table")
     parser.add_argument("--output", type=Path, help="write the report to FILE instead of stdout")
     parser.add_argument(
-        "--fail-threshold", type=float, default=None, metavar="RISK",
+        "--fail-threshold", type=unit_interval, default=None, metavar="RISK",
         help="exit 1 when a finding's risk is at or above RISK (0-1); also the Actions annotation level",
     )
     parser.add_argument("--sarif-output", type=Path, metavar="FILE", help="also write SARIF 2.1.0 to FILE")

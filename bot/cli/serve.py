@@ -13,6 +13,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.cli.argtypes import seconds
 from bot.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -34,6 +35,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-new-prs-per-hour", type=int, default=5, help="new PRs per repository per hour")
     parser.add_argument("--dashboard", action="store_true",
                         help="keep a dashboard issue and no-fix tickets up to date after every scan")
+    limits = parser.add_argument_group("connection limits (README: Webhook server limits)")
+    limits.add_argument("--header-timeout", type=seconds, help="seconds to send the request headers (default 10)")
+    limits.add_argument("--body-timeout", type=seconds, help="seconds to send the request body (default 30)")
+    limits.add_argument("--keep-alive", type=int, help="seconds an idle kept-alive connection stays open (default 5)")
+    limits.add_argument("--max-connections", type=int, help="connections served at once; more get 503 (default 64)")
     add_queue_flags(parser)
     parser.add_argument("--workers", type=int, default=None,
                         help="worker threads in this process (default 1; 0: only acknowledge, "
@@ -68,23 +74,25 @@ def settings_from(args: argparse.Namespace) -> Settings:
                          max_open_prs=args.max_open_prs, max_new_prs_per_hour=args.max_new_prs_per_hour,
                          dashboard=args.dashboard or None, queue_url=args.queue_url, state_dir=args.state_dir,
                          workers=getattr(args, "workers", None), lease_seconds=args.lease_seconds,
-                         max_attempts=args.max_attempts)
+                         max_attempts=args.max_attempts, header_timeout=args.header_timeout,
+                         body_timeout=args.body_timeout, keep_alive=args.keep_alive,
+                         max_connections=args.max_connections)
 
 
 def run(args: argparse.Namespace) -> int:
-    import uvicorn
-
     from bot.server import logs
     from bot.server.compose import build_server
+    from bot.server.listen import bind, serve
 
     settings = settings_from(args)
+    bind(settings.host, settings.port).close()  # "address in use" is exit 2 before anything starts
     logs.configure()
     logging.getLogger("fixbot.server").info("fixbot serve on %s:%d for App %d (API %s), queue %s, %d worker(s)",
                                             settings.host, settings.port, settings.app_id, settings.github_url,
                                             settings.queue_url or "sqlite", settings.workers)
     server = build_server(settings)
     try:
-        uvicorn.run(server.app, host=settings.host, port=settings.port, log_level="warning", access_log=False)
+        serve(server.app, settings)
     finally:
         server.close()
     return 0

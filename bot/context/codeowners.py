@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.globs import glob_body
+from bot.globs import gitignore_regex
 from bot.models.common import ErrorEntry
 
 LOCATIONS = (".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS")  # GitHub's search order
@@ -19,10 +19,13 @@ class OwnerRule:
     line: int
     pattern: str
     owners: tuple[str, ...]
-    regex: re.Pattern[str]
+    regex: re.Pattern[str] | None  # pathspec's (gitignore rules); None matches nothing
 
     def matches(self, path: str) -> bool:
-        return self.regex.fullmatch(path.lstrip("/")) is not None
+        """gitignore matching, except that `dir/*` matches only files directly in `dir` (GitHub)."""
+        rel = path.lstrip("/")
+        found = self.regex.match(rel) if self.regex is not None else None
+        return found is not None and (found.end() == len(rel) or not self.pattern.endswith("/*"))
 
     def describe(self, source: str) -> str:
         owners = " ".join(self.owners) or "(no owners)"
@@ -73,7 +76,7 @@ def parse_codeowners(text: str, source: str) -> CodeOwners:
             msg = f"{source}:{number}: {problem}; line ignored"
             errors.append(ErrorEntry(kind="config", message=msg, file=source, line=number))
             continue
-        rules.append(OwnerRule(number, pattern, tuple(owners), pattern_regex(pattern)))
+        rules.append(OwnerRule(number, pattern, tuple(owners), gitignore_regex(pattern)))
     return CodeOwners(source=source, rules=tuple(rules), errors=tuple(errors))
 
 
@@ -93,15 +96,3 @@ def _problem(pattern: str, owners: list[str]) -> str | None:
         return f"invalid owner {bad[0]!r} (expected @user, @org/team or an email)"
     return None
 
-
-def pattern_regex(pattern: str) -> re.Pattern[str]:
-    """gitignore-style pattern → regex over repo-relative paths (files; directories match below)."""
-    anchored = pattern.startswith("/") or "/" in pattern.rstrip("/")
-    dir_only = pattern.endswith("/")
-    body = pattern.strip("/")
-    out = ("" if anchored else "(?:.*/)?") + glob_body(body, backslash_escapes=True)
-    if body == "*" or pattern.endswith("/*"):
-        suffix = "" if body != "*" else "(?:/.*)?"
-    else:
-        suffix = "/.*" if dir_only else "(?:/.*)?"
-    return re.compile(out + suffix)

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from typing import Protocol, runtime_checkable
 
+from bot.forge.identity import Membership
 from bot.models.common import Frozen
 
 
@@ -104,6 +105,7 @@ class Forge(Protocol):
     def revert_branch(self, merge_sha: str, branch: str, message: str, trailers: Mapping[str, str]) -> str: ...
     def user_permission(self, user: str) -> str: ...  # "admin" | "write" | "read" | "none"
     def team_members(self, team: str) -> list[str]: ...  # "org/team" (or "@org/team") -> logins
+    def team_membership(self, team: str, login: str) -> Membership: ...  # "org/team", case-insensitive
 
 
 class AutoMergeResult(Frozen):

@@ -18,6 +18,7 @@ import git
 from gitdb import IStream
 
 from bot.errors import ConflictError, ForgeError, InputError
+from bot.tempdirs import make_run_dir
 
 ZERO_SHA = "0" * 40
 BOT_NAME = "fixbot[bot]"
@@ -149,7 +150,7 @@ def changed_paths(repo: git.Repo, base: str, head: str) -> list[str]:
 @contextmanager
 def temp_worktree(repo: git.Repo, commit: str) -> Iterator[Path]:
     """A detached worktree at `commit`, removed afterwards (the user's checkout is untouched)."""
-    parent = Path(tempfile.mkdtemp(prefix="fixbot-wt-"))
+    parent = make_run_dir("wt")
     path = parent / "wt"
     repo.git.worktree("add", "--detach", "--quiet", str(path), commit)
     try:

@@ -27,8 +27,11 @@ def read_file(root: Path, path: Path, config: RepoConfig) -> SourceOutput:
     return source.to_findings(data, IngestContext(root=root, input=str(path)))
 
 
-def _checkov_findings(root: Path) -> SourceOutput:
-    data = checkov_runner.checkov_json(root, quiet=True)
+def _checkov_findings(root: Path, skip: Sequence[str] = ()) -> SourceOutput:
+    try:
+        data = checkov_runner.checkov_json(root, quiet=True, skip=skip)
+    except checkov_runner.CheckovLimitError as exc:  # the other inputs and the inventory still count
+        return [], [ErrorEntry(kind="checkov", message=f"{exc}; its checks are missing from the results")]
     findings, errors = checkov.to_findings(data, IngestContext(root=root, input=checkov_runner.RUN_INPUT))
     unparsed = checkov_runner.parse_error_count(data)
     if unparsed:
@@ -44,6 +47,7 @@ def collect(
     run_checkov: bool,
     config: RepoConfig,
     progress: Callable[[str], None] | None = None,
+    checkov_skip: Sequence[str] = (),
 ) -> IngestResult:
     """Run checkov once (when asked) and read every findings file; all or nothing per input."""
     root = root.resolve()
@@ -51,7 +55,7 @@ def collect(
     outputs: list[SourceOutput] = []
     if run_checkov:
         note("checkov")
-        outputs.append(_checkov_findings(root))
+        outputs.append(_checkov_findings(root, checkov_skip))
     for path in findings_files:
         note(f"reading {path.name}")
         outputs.append(read_file(root, path, config))

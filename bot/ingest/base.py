@@ -11,7 +11,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
 
 from bot.errors import InputError
 from bot.models.common import ErrorEntry, Frozen, LineSpan
@@ -19,6 +21,7 @@ from bot.models.finding import Finding
 from bot.paths import repo_relative
 
 SourceOutput = tuple[list[Finding], list[ErrorEntry]]
+M = TypeVar("M", bound=BaseModel)
 
 MAX_TEXT = 300
 MAX_RULE_ID = 200
@@ -63,6 +66,17 @@ class Source:
     name: str
     detect: Callable[[Any], bool]
     to_findings: Callable[[Any, IngestContext], SourceOutput]
+
+
+def validate(model: type[M], record: Any, ctx: IngestContext, pointer: str) -> M | ErrorEntry:
+    """The raw record as `model`, or an error naming the input, the record and the bad field
+    (the one raw-record validator of every source)."""
+    try:
+        return model.model_validate(record)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"]) or "record"
+        return ErrorEntry(kind="ingest", message=f"{pointer}: {where}: {err['msg']}", file=ctx.input)
 
 
 def clean_text(text: object, limit: int = MAX_TEXT) -> str:

@@ -20,6 +20,7 @@ from bot.ingest.base import (
     clean_rule_id,
     clean_text,
     path_error,
+    validate,
 )
 from bot.ingest.checkov_memo import Memo, checkov_span
 from bot.models.common import ErrorEntry, Frozen, Level, LineSpan, _construct
@@ -162,15 +163,6 @@ def _finding(item: _Item, ctx: IngestContext, memo: Memo) -> Finding:
     }, set(_FINDING_SET))
 
 
-def _check(record: Any, ctx: IngestContext, pointer: str) -> CheckovCheck | ErrorEntry:
-    try:
-        return CheckovCheck.model_validate(record)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        where = ".".join(str(p) for p in err["loc"]) or "record"
-        return ErrorEntry(kind="ingest", message=f"{pointer}: {where}: {err['msg']}", file=ctx.input)
-
-
 _CHECK_LIST = TypeAdapter(list[CheckovCheck])
 
 
@@ -197,7 +189,7 @@ def _checks(data: Any, ctx: IngestContext, key: str) -> Iterator[_Item | ErrorEn
         valid = _all_checks(records)
         for i, record in enumerate(records):
             pointer = f"{prefix}results.{key}[{i}]"
-            check = valid[i] if valid is not None else _check(record, ctx, pointer)
+            check = valid[i] if valid is not None else validate(CheckovCheck, record, ctx, pointer)
             if isinstance(check, ErrorEntry):
                 yield check
                 continue

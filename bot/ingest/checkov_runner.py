@@ -4,16 +4,29 @@ Lookup order: `$FIXBOT_CHECKOV` (when set it must work), `<project>/.venv-checko
 then `checkov` on PATH. checkov runs with the repository as working directory and `-d .`
 (its Kubernetes paths are relative to the working directory, Terraform's to the scan root),
 with every network lookup switched off. Exit code 1 only means that checks failed.
+
+checkov reads files fixbot itself refuses (a YAML alias bomb took it to 10.8 GB), so it runs
+capped: address space `FIXBOT_CHECKOV_MEMORY_MB` (default 4096, `resource.setrlimit` in the
+child), wall time `FIXBOT_CHECKOV_TIMEOUT` seconds (default 900), in its own process group.
+The group is killed on timeout, when fixbot exits or is interrupted (atexit, SIGTERM turned
+into an exit by the CLI), and the child gets SIGKILL if fixbot itself is killed (Linux
+`PR_SET_PDEATHSIG`). A run over a cap is a `CheckovLimitError`.
 """
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import ctypes
 import json
 import os
 import re
+import resource
 import shutil
+import signal
 import subprocess
-from collections.abc import Mapping, Sequence
+import threading
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -37,9 +50,74 @@ OFFLINE_ENV = {
     "CKV_GITLAB_CONFIG_FETCH_DATA": "FALSE",
 }
 SCRUBBED_ENV = ("BC_API_KEY", "PRISMA_API_URL", "BC_API_URL")  # never talk to the platform
-DEFAULT_TIMEOUT = 1800.0
+DEFAULT_TIMEOUT = 900.0
+DEFAULT_MEMORY_MB = 4096
+MEMORY_VAR, TIMEOUT_VAR = "FIXBOT_CHECKOV_MEMORY_MB", "FIXBOT_CHECKOV_TIMEOUT"
 RUN_INPUT = "checkov-run"
 _CHECK_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
+
+
+class CheckovLimitError(IngestError):
+    """checkov went over its memory or time cap (its process group was killed)."""
+
+
+def _cap(name: str, default: float) -> float:
+    raw = os.environ.get(name, "")
+    try:
+        value = float(raw) if raw else default
+    except ValueError:
+        raise InputError(f"{name}={raw!r} is not a number") from None
+    if not 0 < value < float("inf"):
+        raise InputError(f"{name}={raw!r} must be a positive finite number")
+    return value
+
+
+def _limit_child(memory_bytes: int) -> Callable[[], None]:
+    def apply() -> None:  # runs in the child between fork and exec
+        resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    return apply
+
+
+_RUNNING: set[int] = set()  # process groups of live checkov children
+_LOCK = threading.Lock()
+
+
+def _kill_group(pgid: int) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pgid, signal.SIGKILL)
+
+
+@atexit.register
+def kill_running() -> None:
+    """Kill every checkov process group still running (fixbot is exiting)."""
+    with _LOCK:
+        groups = list(_RUNNING)
+    for pgid in groups:
+        _kill_group(pgid)
+
+
+def _run_capped(cmd: list[str], root: Path, timeout: float, memory_mb: float) -> tuple[int, str, str]:
+    proc = subprocess.Popen(cmd, cwd=root, env=_child_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, start_new_session=True, preexec_fn=_limit_child(int(memory_mb * 2**20)))
+    with _LOCK:
+        _RUNNING.add(proc.pid)
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _kill_group(proc.pid)
+        proc.communicate()
+        raise CheckovLimitError(f"checkov did not finish within {timeout:.0f}s on {root}; it was stopped",
+                                hint=f"raise {TIMEOUT_VAR}") from None
+    finally:
+        _kill_group(proc.pid)  # its workers too, whatever happened
+        with _LOCK:
+            _RUNNING.discard(proc.pid)
+    if "MemoryError" in err and not out.strip():
+        raise CheckovLimitError(f"checkov went over its {memory_mb:.0f} MB memory cap on {root}; it was stopped",
+                                hint=f"raise {MEMORY_VAR}, or look for a file that explodes when parsed")
+    return proc.returncode, out, err
 
 
 class CheckovRun(Frozen):
@@ -83,14 +161,20 @@ def _child_env() -> dict[str, str]:
 
 
 def build_command(exe: Path, *, files: Sequence[str] | None, checks: Sequence[str] | None,
-                  quiet: bool) -> list[str]:
-    """checkov's argv: `-d .` or `-f FILE...`, both frameworks, JSON, offline, compact."""
-    target = ["-f", *files] if files else ["-d", "."]
+                  quiet: bool, skip: Sequence[str] = ()) -> list[str]:
+    """checkov's argv: `-d .` (minus the `skip` paths fixbot refused) or `-f FILE...`, both
+    frameworks, JSON, offline, compact."""
+    target = ["-f", *files] if files else ["-d", ".", *(a for s in skip for a in ("--skip-path", _exact(s)))]
     cmd = [str(exe), *target, "--framework", *FRAMEWORKS, "-o", "json", "--skip-download",
            "--download-external-modules", "false", "--compact"]
     if checks:
         cmd += ["-c", ",".join(checks)]
     return [*cmd, "--quiet"] if quiet else cmd
+
+
+def _exact(rel: str) -> str:
+    """checkov's --skip-path is a regex searched in the path: match exactly this repo path."""
+    return "(^|/)" + re.escape(rel.strip("/")) + "$"
 
 
 def _checked_files(root: Path, files: Sequence[str]) -> list[str]:
@@ -111,25 +195,23 @@ def _checked_ids(checks: Sequence[str]) -> list[str]:
 
 
 def checkov_json(root: Path, *, files: Sequence[str] | None = None, checks: Sequence[str] | None = None,
-                 quiet: bool = True, timeout: float = DEFAULT_TIMEOUT) -> Any:
+                 quiet: bool = True, timeout: float | None = None, skip: Sequence[str] = ()) -> Any:
     """Run checkov once on the repository (or on `files`) and return its parsed JSON."""
     root = root.resolve()
     targets = _checked_files(root, files) if files else None
     ids = _checked_ids(checks) if checks else None
-    cmd = build_command(locate_checkov(), files=targets, checks=ids, quiet=quiet)
+    cmd = build_command(locate_checkov(), files=targets, checks=ids, quiet=quiet, skip=skip)
+    timeout = timeout if timeout is not None else _cap(TIMEOUT_VAR, DEFAULT_TIMEOUT)
     try:
-        proc = subprocess.run(cmd, cwd=root, env=_child_env(), capture_output=True, text=True,
-                              timeout=timeout, check=False)
-    except subprocess.TimeoutExpired as exc:
-        raise IngestError(f"checkov did not finish within {timeout:.0f}s on {root}") from exc
+        code, out, err = _run_capped(cmd, root, timeout, _cap(MEMORY_VAR, DEFAULT_MEMORY_MB))
     except OSError as exc:
         raise ToolMissingError(f"cannot run checkov ({cmd[0]}): {exc.strerror or exc}", hint=INSTALL_HINT) from exc
-    if proc.returncode not in (0, 1):
-        raise IngestError(f"checkov failed with exit code {proc.returncode}: {_tail(proc.stderr)}")
+    if code not in (0, 1):
+        raise IngestError(f"checkov failed with exit code {code}: {_tail(err)}")
     try:
-        return json.loads(proc.stdout)
+        return json.loads(out)
     except json.JSONDecodeError as exc:
-        raise IngestError(f"checkov printed no JSON report (exit {proc.returncode}): {_tail(proc.stderr)}") from exc
+        raise IngestError(f"checkov printed no JSON report (exit {code}): {_tail(err)}") from exc
 
 
 def _tail(text: str, lines: int = 3) -> str:

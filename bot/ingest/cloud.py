@@ -8,16 +8,16 @@ mapping stage. Until mapped, a finding's id is the fingerprint of (rule, asset).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
 from bot.ingest.base import IngestContext, clean_rule_id, clean_text
+from bot.ingest.base import validate as validate  # the cloud sources import it from here
 from bot.models.common import ErrorEntry, Level, Severity
 from bot.models.finding import AssetHints, Finding, SourceRef, fingerprint
 from bot.rules import canonical_rule, default_severity, known_rule, rule_title
 
-M = TypeVar("M", bound=BaseModel)
 MAX_TAGS = 50
 
 
@@ -25,16 +25,6 @@ class Raw(BaseModel):
     """Base of every raw model of these sources: unknown keys ignored."""
 
     model_config = ConfigDict(extra="ignore", populate_by_name=True)
-
-
-def validate(model: type[M], record: Any, ctx: IngestContext, pointer: str) -> M | ErrorEntry:
-    """The record as `model`, or an error naming the file, the record and the bad field."""
-    try:
-        return model.model_validate(record)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        where = ".".join(str(p) for p in err["loc"]) or "record"
-        return ErrorEntry(kind="ingest", message=f"{pointer}: {where}: {err['msg']}", file=ctx.input)
 
 
 def note(ctx: IngestContext, pointer: str, message: str) -> ErrorEntry:

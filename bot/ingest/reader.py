@@ -43,13 +43,19 @@ def parse_json_text(text: str, name: str) -> Any:
         raise InputError(f"{name}:{exc.lineno}: malformed JSON: {exc.msg} (column {exc.colno})") from exc
     except RecursionError as exc:
         raise InputError(f"{name}: JSON nested too deeply; refusing") from exc
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        raise InputError(f"{name}: unusable JSON value: {_short(exc)}") from exc
+
+
+def _short(exc: Exception) -> str:
+    return str(exc).split(";")[0][:200]
 
 
 def _first_line_is_json(text: str) -> bool:
     first = next((line for line in text.splitlines() if line.strip()), "")
     try:
         json.loads(first)
-    except (json.JSONDecodeError, RecursionError):
+    except (ValueError, RecursionError):
         return False
     return True
 
@@ -65,6 +71,8 @@ def _json_lines(text: str, name: str) -> list[Any]:
             raise InputError(f"{name}:{lineno}: malformed JSON Lines record: {exc.msg} (column {exc.colno})") from exc
         except RecursionError as exc:
             raise InputError(f"{name}:{lineno}: JSON nested too deeply; refusing") from exc
+        except ValueError as exc:
+            raise InputError(f"{name}:{lineno}: unusable JSON value: {_short(exc)}") from exc
     return records
 
 

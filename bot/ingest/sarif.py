@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from bot.errors import IngestError, InputError
 from bot.ingest.base import (
@@ -22,6 +22,7 @@ from bot.ingest.base import (
     excerpt,
     line_span,
     path_error,
+    validate,
 )
 from bot.models.common import ErrorEntry, Level, Severity
 from bot.models.finding import Finding, SourceRef, fingerprint
@@ -254,21 +255,12 @@ def _finding(result: Result, run: Run, ctx: IngestContext, pointer: str) -> Find
     )
 
 
-def _validate(model: type[_Raw], data: Any, ctx: IngestContext, pointer: str) -> Any:
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        where = ".".join(str(p) for p in err["loc"])
-        return ErrorEntry(kind="ingest", message=f"{pointer}: {where}: {err['msg']}", file=ctx.input)
-
-
 def _run_findings(run: Run, ctx: IngestContext, prefix: str) -> SourceOutput:
     findings: list[Finding] = []
     errors: list[ErrorEntry] = []
     for j, raw in enumerate(run.results or []):
         pointer = f"{prefix}.results[{j}]"
-        result = _validate(Result, raw, ctx, pointer)
+        result = validate(Result, raw, ctx, pointer)
         outcome = result if isinstance(result, ErrorEntry) else _finding(result, run, ctx, pointer)
         if isinstance(outcome, Finding):
             findings.append(outcome)
@@ -279,7 +271,7 @@ def _run_findings(run: Run, ctx: IngestContext, prefix: str) -> SourceOutput:
 
 def to_findings(data: Any, ctx: IngestContext) -> SourceOutput:
     """Every failing result of every run as a Finding; unusable results as errors."""
-    log = _validate(SarifLog, data, ctx, "$")
+    log = validate(SarifLog, data, ctx, "$")
     if isinstance(log, ErrorEntry):
         raise IngestError(f"{ctx.input}: not a SARIF log: {log.message}")
     if log.version != "2.1.0":
@@ -287,7 +279,7 @@ def to_findings(data: Any, ctx: IngestContext) -> SourceOutput:
     findings: list[Finding] = []
     errors: list[ErrorEntry] = []
     for i, raw_run in enumerate(log.runs):
-        run = _validate(Run, raw_run, ctx, f"runs[{i}]")
+        run = validate(Run, raw_run, ctx, f"runs[{i}]")
         if isinstance(run, ErrorEntry):
             errors.append(run)
             continue

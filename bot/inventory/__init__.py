@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
+from typing import Any, TypeVar
 
 from bot.config import RepoConfig
 from bot.inventory.files import discover, glob_match
@@ -24,6 +25,9 @@ from bot.inventory.kubernetes import k8s_address, looks_like_kubernetes, new_loa
 from bot.inventory.terraform import aws_provider_major, new_parser, parse_terraform
 from bot.models.common import ErrorEntry, _replace
 from bot.models.resource import IacKind, Inventory, Resource
+from bot.sourcetext import SourceEncodingError, read_source
+
+_P = TypeVar("_P")
 
 __all__ = ["aws_provider_major", "build_inventory", "glob_match", "plain_address"]
 
@@ -37,25 +41,24 @@ def build_inventory(root: Path, config: RepoConfig) -> Inventory:
     files: list[str] = []
     parser = new_parser()
     for rel in found.terraform:
-        data = _read(root, rel, errors)
-        if data is None:
+        text = _read(root, rel, errors)
+        if text is None:
             continue
         files.append(rel)
-        parsed = parse_terraform(data, rel, parser)
-        resources.extend(parsed.resources)
-        errors.extend(parsed.errors)
+        parsed = _guarded(rel, errors, parse_terraform, text.encode("utf-8"), rel, parser)
+        if parsed is not None:
+            resources.extend(parsed.resources)
+            errors.extend(parsed.errors)
     loader = new_loader()
     for rel in found.yaml:
-        data = _read(root, rel, errors)
-        if data is None:
-            continue
-        text = data.decode("utf-8")
-        if not looks_like_kubernetes(text):
+        text = _read(root, rel, errors)
+        if text is None or not looks_like_kubernetes(text):
             continue
         files.append(rel)
-        manifests = parse_manifests(text, rel, loader)
-        resources.extend(manifests.resources)
-        errors.extend(manifests.errors)
+        manifests = _guarded(rel, errors, parse_manifests, text, rel, loader)
+        if manifests is not None:
+            resources.extend(manifests.resources)
+            errors.extend(manifests.errors)
     return Inventory(
         root=str(root),
         resources=tuple(_unique_addresses(resources)),
@@ -64,17 +67,29 @@ def build_inventory(root: Path, config: RepoConfig) -> Inventory:
     )
 
 
-def _read(root: Path, rel: str, errors: list[ErrorEntry]) -> bytes | None:
+def _read(root: Path, rel: str, errors: list[ErrorEntry]) -> str | None:
+    """The file's normalised text (BOM stripped, CRLF as LF; see bot.sourcetext), or an error entry."""
     try:
-        data = (root / rel).read_bytes()
-        data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        errors.append(ErrorEntry(kind="parse", message=f"{rel}: not UTF-8 text ({exc.reason})", file=rel))
+        return read_source(root / rel, rel).text
+    except SourceEncodingError as exc:
+        errors.append(ErrorEntry(kind="parse", message=str(exc), file=rel))
         return None
     except OSError as exc:
         errors.append(ErrorEntry(kind="path", message=f"{rel}: unreadable ({exc.strerror})", file=rel))
         return None
-    return data
+
+
+def _guarded(rel: str, errors: list[ErrorEntry], parse: Callable[..., _P], *args: Any) -> _P | None:
+    """One file's parse; nesting too deep to walk, or a value Python cannot hold (a 5,000-digit
+    number), becomes that file's error entry, not a crash of the whole scan."""
+    try:
+        return parse(*args)
+    except RecursionError:
+        errors.append(ErrorEntry(kind="parse", message=f"{rel}: nested too deeply to read; not inventoried", file=rel))
+    except ValueError as exc:
+        why = str(exc).split(";")[0][:120]
+        errors.append(ErrorEntry(kind="parse", message=f"{rel}: unreadable value ({why}); not inventoried", file=rel))
+    return None
 
 
 def plain_address(resource: Resource) -> str:

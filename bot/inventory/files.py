@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
-from bot.globs import glob_body
+from bot import globs
 from bot.models.common import ErrorEntry
 
 SKIPPED_DIRS = frozenset(
@@ -19,16 +17,11 @@ YAML_SUFFIXES = (".yaml", ".yml")
 NEVER_MANIFESTS = (".fixbot.yml", ".github/workflows/", ".gitlab-ci.yml", "docker-compose", "compose.y")
 
 
-@lru_cache(maxsize=256)
-def _glob_regex(pattern: str) -> re.Pattern[str]:
-    """`**` any depth, `*`/`?` within one segment; a pattern also covers everything below it."""
-    text = pattern.strip().lstrip("/").removeprefix("./").rstrip("/")
-    return re.compile(glob_body(text) + "(?:/.*)?")
-
-
 def glob_match(pattern: str, path: str) -> bool:
-    """Whether repo-relative POSIX `path` is matched by `pattern` (or lies under what it matches)."""
-    return _glob_regex(pattern).fullmatch(path) is not None
+    """Whether repo-relative POSIX `path` is matched by `pattern` (or lies under what it matches):
+    `**` any depth, `*`/`?` within one segment, always anchored at the repository root."""
+    text = pattern.strip().lstrip("/").removeprefix("./").rstrip("/")
+    return bool(text) and globs.matches("/" + text, path)
 
 
 @dataclass

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.lifecycle.context import CheckOutcome, CheckRequest
+from bot.sourcetext import SourceEncodingError, read_source
 
 Key = tuple[str, str, str]  # file, resource, check id
 
@@ -18,7 +19,10 @@ def parse_problem(path: Path) -> str | None:
     """Why a changed file does not parse (None: it parses)."""
     if not path.is_file():
         return None  # deleted by the change
-    text = path.read_text(encoding="utf-8", errors="replace")
+    try:
+        text = read_source(path, path.name).text  # a BOM or CRLF .tf parses like any other
+    except SourceEncodingError as exc:
+        return str(exc)
     if path.suffix == ".tf":
         from bot.hcledit import syntax_problem
 
@@ -61,9 +65,12 @@ def checkov_checker(req: CheckRequest) -> CheckOutcome:
     files = [f"{d.name}/{f}" for d in (base, head) for f in req.files]
     passed, failed = _run(root, files)
     passed_before, failed_after = _split(passed, f"{base.name}/"), _split(failed, f"{head.name}/")
-    target = sorted(f"{c} on {r} ({f})" for f, r, c in failed_after if c in req.rules and r == req.resource)
+    targeted = {k for k in failed_after if k[2] in req.rules and k[1] == req.resource}
+    target = sorted(f"{c} on {r} ({f})" for f, r, c in targeted)
+    new_files = {f for f in req.files if not (base / f).is_file()}  # compared against "no findings"
     regressed = sorted(
-        f"{c} on {r} ({f})" for f, r, c in failed_after & passed_before if c not in req.allowed_regressions
+        f"{c} on {r} ({f})" for f, r, c in failed_after
+        if ((f, r, c) in passed_before or f in new_files) and c not in req.allowed_regressions
     )
     details = tuple([f"still failing: {t}" for t in target] + [f"now failing: {t}" for t in regressed])
     if details:

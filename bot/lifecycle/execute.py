@@ -9,8 +9,8 @@ from bot.lifecycle.approvers import owners_to_request
 from bot.lifecycle.context import Lifecycle
 from bot.lifecycle.events import item_trailers
 from bot.lifecycle.items import FixItem
-from bot.lifecycle.ledger import ItemState
-from bot.lifecycle.merge import MergeResult, merge_if_ready
+from bot.lifecycle.ledger import ItemState, ItemStatus
+from bot.lifecycle.merge import MergeResult, MergeStatus, merge_if_ready
 from bot.lifecycle.naming import PrMeta
 from bot.lifecycle.prbody import fix_title, render_fix_body
 from bot.lifecycle.prs import build_branch, latest_pr_for
@@ -40,7 +40,7 @@ class ItemResult:
 def remembered(lc: Lifecycle, item: FixItem, decision_key: str) -> ItemState:
     prev = lc.state.get(item.resource)
     return ItemState(
-        resource=item.resource, status=prev.status if prev else "pr_open", pr=prev.pr if prev else None,
+        resource=item.resource, status=prev.status if prev else ItemStatus.pr_open, pr=prev.pr if prev else None,
         finding_ids=item.finding_ids, rules=item.rules, files=tuple(item.files),
         verification_rules=tuple(dict.fromkeys(r for a in item.assessments if a.plan
                                               for r in a.plan.verification.rules)),
@@ -102,7 +102,7 @@ def process(lc: Lifecycle, item: FixItem, opts: Options) -> ItemResult:
         pr = None
     if pr is None or pr.state != PrState.open:
         pr = open_fix_pr(lc, item, st)
-    st = lc.state.update(item.resource, pr=pr.number, status="pr_open")
+    st = lc.state.update(item.resource, pr=pr.number, status=ItemStatus.pr_open)
     if d.outcome == Outcome.require_approval:
         _request_reviews(lc, pr)
     return _after_merge(lc, item, merge_if_ready(lc, pr, st, d), result, pr)
@@ -129,8 +129,8 @@ def _request_reviews(lc: Lifecycle, pr: PullRequest) -> None:
 
 
 def _after_merge(lc: Lifecycle, item: FixItem, res: MergeResult, result: ItemResult, pr: PullRequest) -> ItemResult:
-    if res.status == "merged":
-        lc.state.update(item.resource, status="merged", merge_sha=res.merge_sha)
+    if res.status == MergeStatus.merged:
+        lc.state.update(item.resource, status=ItemStatus.merged, merge_sha=res.merge_sha)
     return _with(result, res.status, pr.number, res.detail)
 
 
@@ -143,7 +143,7 @@ def _deny(lc: Lifecycle, item: FixItem, st: ItemState, existing: tuple[PullReque
                                   f"policy {item.decision.policy_version}). See `fixbot explain`.")
         lc.forge.delete_branch(pr.head)
         lc.audit.record("closed", item_trailers(item, **{"Fixbot-PR": str(pr.number), "Fixbot-Detail": "denied"}))
-    lc.state.update(st.resource, status="denied")
+    lc.state.update(st.resource, status=ItemStatus.denied)
     return _with(result, "denied", existing[0].number if existing else None, f"denied by {rules}")
 
 

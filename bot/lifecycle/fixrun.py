@@ -9,6 +9,7 @@ from bot.forge.base import PrState
 from bot.lifecycle.context import Lifecycle
 from bot.lifecycle.execute import ItemResult, Options, process
 from bot.lifecycle.items import FixItem, Replan, group_items
+from bot.lifecycle.ledger import ItemStatus
 from bot.lifecycle.merge import guard_requeued
 from bot.lifecycle.prs import fixbot_prs
 from bot.lifecycle.reconcile import reconcile
@@ -63,6 +64,6 @@ def close_disappeared(lc: Lifecycle, assessments: Sequence[Assessment]) -> tuple
             "Fixbot-Resource": meta.resource, "Fixbot-Action": meta.action, "Fixbot-PR": str(pr.number),
             "Fixbot-Detail": "finding no longer reported",
         })
-        lc.state.update(meta.resource, status="closed")
+        lc.state.update(meta.resource, status=ItemStatus.closed)
         out.append(ItemResult(meta.resource, meta.finding_ids, "", meta.rules, "closed_disappeared", pr.number))
     return tuple(out)

@@ -10,21 +10,35 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field
+from pydantic import Field, ValidationError
 
+from bot.errors import ForgeError
 from bot.gitstore.store import JsonStore
 from bot.models.common import Frozen
 from bot.models.report import Assessment
 
-STATUSES = ("pr_open", "denied", "closed", "merged", "verified", "verify_failed", "reverting", "requeued")
+
+class ItemStatus(StrEnum):
+    """Where a resource's fix is in its lifecycle (stored as its string value)."""
+
+    pr_open = "pr_open"
+    denied = "denied"
+    closed = "closed"
+    merged = "merged"
+    verified = "verified"
+    verify_failed = "verify_failed"
+    reverting = "reverting"
+    requeued = "requeued"
+    deferred = "deferred"  # findings set aside until the change in flight on the resource merges
 
 
 class ItemState(Frozen):
     resource: str
-    status: str = "pr_open"
+    status: ItemStatus = ItemStatus.pr_open
     pr: int | None = None
     merge_sha: str | None = None
     revert_pr: int | None = None
@@ -48,10 +62,18 @@ class BotState:
 
     def get(self, resource: str) -> ItemState | None:
         raw = self.store.read()["items"].get(resource)
-        return ItemState.model_validate(raw) if raw else None
+        return self._item(raw) if raw else None
 
     def all(self) -> list[ItemState]:
-        return [ItemState.model_validate(v) for v in self.store.read()["items"].values()]
+        return [self._item(v) for v in self.store.read()["items"].values()]
+
+    def _item(self, raw: Any) -> ItemState:
+        """One remembered item; a damaged one is a ForgeError naming lifecycle.json, not a traceback."""
+        try:
+            return ItemState.model_validate(raw)
+        except (ValidationError, RecursionError) as exc:
+            raise ForgeError(f"{self.store.path}: a damaged item in fixbot's memory ({str(exc)[:200]})",
+                             hint=f"restore {self.store.path.name}.bak or move the file aside") from None
 
     def by_pr(self, number: int) -> ItemState | None:
         return next((i for i in self.all() if number in (i.pr, i.revert_pr)), None)
@@ -63,6 +85,8 @@ class BotState:
 
     def update(self, resource: str, **changes: Any) -> ItemState:
         current = self.get(resource) or ItemState(resource=resource)
+        if "status" in changes:  # model_copy does not validate: an unknown status fails here
+            changes["status"] = ItemStatus(changes["status"])
         return self.put(current.model_copy(update=changes))
 
     @contextmanager

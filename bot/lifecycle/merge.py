@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from bot.errors import ConflictError, ForgeError
 from bot.forge.base import AutoMerger, CheckConclusion, PrState, PullRequest
@@ -14,14 +15,27 @@ from bot.lifecycle.ledger import ItemState
 from bot.lifecycle.premerge import green_on, run_checks
 from bot.models.decision import Decision, Outcome, Reason
 from bot.models.report import Assessment
+from bot.text import one_line
 
 REQUEUE_RULE = "fixbot.requeued_after_failed_verification"
 _STRICT = {Outcome.allow: 0, Outcome.require_approval: 1, Outcome.deny: 2}
 
 
+class MergeStatus(StrEnum):
+    """What an attempt to merge a fixbot PR came to."""
+
+    merged = "merged"
+    auto_merge = "auto_merge"  # the forge merges once its required checks pass
+    awaiting_approval = "awaiting_approval"
+    checks_failed = "checks_failed"
+    denied = "denied"
+    conflict = "conflict"
+    not_open = "not_open"
+
+
 @dataclass(frozen=True)
 class MergeResult:
-    status: str  # merged | auto_merge | awaiting_approval | checks_failed | denied | conflict | not_open
+    status: MergeStatus
     detail: str = ""
     merge_sha: str | None = None
     approver: str | None = None
@@ -66,18 +80,18 @@ def ensure_checks(lc: Lifecycle, pr: PullRequest, st: ItemState, revert: bool = 
 def merge_if_ready(lc: Lifecycle, pr: PullRequest, st: ItemState, decision: Decision) -> MergeResult:
     """Merge `pr` when policy, checks and (if required) a code owner's approval all agree."""
     if pr.state != PrState.open:
-        return MergeResult("not_open", f"PR #{pr.number} is {pr.state.value}")
+        return MergeResult(MergeStatus.not_open, f"PR #{pr.number} is {pr.state.value}")
     if decision.outcome == Outcome.deny:
-        return MergeResult("denied", ", ".join(r.rule for r in decision.reasons))
+        return MergeResult(MergeStatus.denied, ", ".join(r.rule for r in decision.reasons))
     approver = None
     if decision.outcome == Outcome.require_approval:
         status = approval_status(lc, pr)
         if status.approver is None:
-            return MergeResult("awaiting_approval", "; ".join(status.problems))
+            return MergeResult(MergeStatus.awaiting_approval, "; ".join(status.problems))
         approver = status.approver
     ok, summary = ensure_checks(lc, pr, st, revert=pr.head.startswith("fixbot/revert/"))
     if not ok:
-        return MergeResult("checks_failed", summary)
+        return MergeResult(MergeStatus.checks_failed, summary)
     checked = pr.head_sha
     return _merge(lc, pr, st, decision, checked, approver)
 
@@ -89,13 +103,13 @@ def _merge(lc: Lifecycle, pr: PullRequest, st: ItemState, decision: Decision, ch
     if pr.head.startswith("fixbot/revert/") and st.merge_sha:
         extra.update({"Fixbot-Reverts": st.merge_sha, "Fixbot-Verification": "failed"})
     trailers = state_trailers(st, **decision_trailers(decision), **extra)
-    title = f"Merge fixbot PR #{pr.number}: {pr.title}"
+    title = one_line(f"Merge fixbot PR #{pr.number}: {pr.title}", 250)
     try:
         sha = lc.forge.merge(pr.number, checked, title, trailers)
     except ConflictError as exc:
         return _auto_merge_or_conflict(lc, pr, checked, title, trailers, str(exc))
     lc.audit.record("merged", {**trailers, "Fixbot-Commit": sha})
-    return MergeResult("merged", f"merged as {sha[:12]}", merge_sha=sha, approver=approver)
+    return MergeResult(MergeStatus.merged, f"merged as {sha[:12]}", merge_sha=sha, approver=approver)
 
 
 def _auto_merge_or_conflict(lc: Lifecycle, pr: PullRequest, checked: str, title: str,
@@ -105,21 +119,21 @@ def _auto_merge_or_conflict(lc: Lifecycle, pr: PullRequest, checked: str, title:
     Anything going wrong here leaves the old path (wait for the check events), never fails the run."""
     forge = lc.forge
     if not isinstance(forge, AutoMerger):
-        return MergeResult("conflict", why)
+        return MergeResult(MergeStatus.conflict, why)
     try:
         if not forge.auto_merge_allowed():
-            return MergeResult("conflict", why)
+            return MergeResult(MergeStatus.conflict, why)
         failed = sorted(c.name for c in forge.list_checks(checked) if c.conclusion is CheckConclusion.failure)
         if failed:
-            return MergeResult("conflict", f"{why}; failed checks: {', '.join(failed)}")
+            return MergeResult(MergeStatus.conflict, f"{why}; failed checks: {', '.join(failed)}")
         auto = forge.enable_auto_merge(pr.number, checked, title, trailers)
     except ForgeError as exc:
-        return MergeResult("conflict", f"{why}; auto-merge not enabled: {exc}")
+        return MergeResult(MergeStatus.conflict, f"{why}; auto-merge not enabled: {exc}")
     if not auto.enabled:
-        return MergeResult("conflict", f"{why}; {auto.detail}")
+        return MergeResult(MergeStatus.conflict, f"{why}; {auto.detail}")
     if not auto.already:
         _announce_auto_merge(lc, pr, checked, trailers, auto.detail)
-    return MergeResult("auto_merge", auto.detail)
+    return MergeResult(MergeStatus.auto_merge, auto.detail)
 
 
 def _announce_auto_merge(lc: Lifecycle, pr: PullRequest, checked: str, trailers: Mapping[str, str],

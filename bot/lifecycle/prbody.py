@@ -12,7 +12,7 @@ from bot.lifecycle.items import FixItem
 from bot.lifecycle.mermaid import diagram
 from bot.lifecycle.naming import PrMeta, encode_meta
 from bot.models.report import Assessment
-from bot.text import md_escape
+from bot.text import md_escape, one_line
 
 _BACKTICKS = re.compile(r"`+")
 
@@ -50,7 +50,7 @@ def _location(a: Assessment) -> str:
 
 def fix_title(item: FixItem) -> str:
     actions = ", ".join(a.replace("_", " ") for a in item.actions)
-    return f"fixbot: {actions} on {item.resource}"[:200]
+    return one_line(f"fixbot: {actions} on {item.resource}", 200)
 
 
 def render_fix_body(item: FixItem, meta: PrMeta, failures: Sequence[str] = ()) -> str:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Sequence
-from pathlib import Path
 
 from bot.forge.base import CheckConclusion, PullRequest
 from bot.lifecycle.context import CheckOutcome, CheckRequest, Lifecycle
+from bot.tempdirs import run_dir
 
 CHECK_NAME = "fixbot/pre-merge"
 
@@ -24,9 +23,9 @@ def run_checks(
     """Check `pr.head_sha` against `base_sha` and record the result on the head SHA."""
     files = tuple(lc.forge.changed_files(pr.number))
     lc.forge.set_check(pr.head_sha, CHECK_NAME, CheckConclusion.pending, "running")
-    with tempfile.TemporaryDirectory(prefix="fixbot-check-") as tmp:
-        base_dir = lc.export(base_sha, Path(tmp) / "base")
-        head_dir = lc.export(pr.head_sha, Path(tmp) / "head")
+    with run_dir("check") as tmp:
+        base_dir = lc.export(base_sha, tmp / "base")
+        head_dir = lc.export(pr.head_sha, tmp / "head")
         request = CheckRequest(
             base_dir=str(base_dir), head_dir=str(head_dir), files=files, rules=tuple(rules),
             resource=unqualified(resource), allowed_regressions=tuple(allowed_regressions),

@@ -16,8 +16,8 @@ from bot.errors import ForgeError
 from bot.forge.base import PrState, PullRequest
 from bot.lifecycle.context import Lifecycle
 from bot.lifecycle.events import state_trailers
-from bot.lifecycle.ledger import ItemState
-from bot.lifecycle.merge import MergeResult
+from bot.lifecycle.ledger import ItemState, ItemStatus
+from bot.lifecycle.merge import MergeResult, MergeStatus
 from bot.lifecycle.prs import fixbot_prs
 from bot.lifecycle.revert import mark_reverted
 
@@ -40,12 +40,12 @@ def _pr(lc: Lifecycle, number: int | None) -> PullRequest | None:
 
 def _fix_state(lc: Lifecycle, st: ItemState, seen: set[tuple[str, str]]) -> str | None:
     pr = _pr(lc, st.pr)
-    if st.status != "pr_open" or pr is None or pr.state == PrState.open:
+    if st.status != ItemStatus.pr_open or pr is None or pr.state == PrState.open:
         return None
     if pr.state == PrState.closed:
-        lc.state.update(st.resource, status="closed")
+        lc.state.update(st.resource, status=ItemStatus.closed)
         return f"PR #{pr.number} was closed: state updated"
-    lc.state.update(st.resource, status="merged", merge_sha=pr.merge_sha)
+    lc.state.update(st.resource, status=ItemStatus.merged, merge_sha=pr.merge_sha)
     if ("merged", str(pr.number)) not in seen:
         detail = AUTO_MERGED if ("auto_merge", str(pr.number)) in seen else LATE
         lc.audit.record("merged", state_trailers(st, **{"Fixbot-PR": str(pr.number), "Fixbot-Commit": pr.merge_sha
@@ -55,12 +55,12 @@ def _fix_state(lc: Lifecycle, st: ItemState, seen: set[tuple[str, str]]) -> str 
 
 def _revert_state(lc: Lifecycle, st: ItemState, seen: set[tuple[str, str]]) -> str | None:
     pr = _pr(lc, st.revert_pr)
-    if st.status != "reverting" or pr is None or pr.state != PrState.merged:
+    if st.status != ItemStatus.reverting or pr is None or pr.state != PrState.merged:
         return None
     if ("reverted", str(pr.number)) in seen:
-        lc.state.update(st.resource, status="requeued")
+        lc.state.update(st.resource, status=ItemStatus.requeued)
     else:
-        mark_reverted(lc, st, pr, MergeResult("merged", LATE, merge_sha=pr.merge_sha))
+        mark_reverted(lc, st, pr, MergeResult(MergeStatus.merged, LATE, merge_sha=pr.merge_sha))
     return f"revert PR #{pr.number} was merged: finding requeued"
 
 

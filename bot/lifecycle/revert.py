@@ -13,11 +13,12 @@ from bot.forge.base import PullRequest
 from bot.lifecycle.approvers import owners_to_request
 from bot.lifecycle.context import Lifecycle
 from bot.lifecycle.events import decision_trailers, state_trailers
-from bot.lifecycle.ledger import ItemState
-from bot.lifecycle.merge import MergeResult, merge_if_ready, strictest
+from bot.lifecycle.ledger import ItemState, ItemStatus
+from bot.lifecycle.merge import MergeResult, MergeStatus, merge_if_ready, strictest
 from bot.lifecycle.naming import PrMeta, revert_branch
 from bot.lifecycle.prbody import render_revert_body
 from bot.models.decision import Decision, Outcome, Reason
+from bot.text import one_line
 
 LABELS = ("fixbot", "revert")
 
@@ -42,22 +43,22 @@ def open_revert(lc: Lifecycle, st: ItemState, reason: str, requested_by: str | N
     trailers = state_trailers(st, **decision_trailers(decision), **{
         "Fixbot-Reverts": st.merge_sha, **cause, "Fixbot-PR": str(st.pr), "Fixbot-Approved-By": "pending"})
     why = "Verification failed" if requested_by is None else "Revert requested"
-    message = f"fixbot: revert PR #{st.pr} on {st.resource}\n\n{why}: {reason}"
+    message = f"{one_line(f'fixbot: revert PR #{st.pr} on {st.resource}', 150)}\n\n{why}: {reason}"
     lc.forge.revert_branch(st.merge_sha, branch, message[:2000], trailers)
     meta = PrMeta(kind="revert", resource=st.resource, action="revert", finding_ids=st.finding_ids,
                   rules=st.rules, reverts_pr=st.pr, merge_sha=st.merge_sha)
     body = render_revert_body(st.pr, st.merge_sha, reason, _describe(decision), meta, st.files)
     base = lc.forge.default_branch()
     why_short = "verification failed" if requested_by is None else "requested"
-    title = f"fixbot: revert #{st.pr} on {st.resource} ({why_short})"
-    pr = lc.forge.open_pr(branch, base, title[:200], body, LABELS)
+    title = one_line(f"fixbot: revert #{st.pr} on {st.resource} ({why_short})", 200)
+    pr = lc.forge.open_pr(branch, base, title, body, LABELS)
     lc.audit.record("pr_opened", {**trailers, "Fixbot-PR": str(pr.number), "Fixbot-Commit": pr.head_sha})
-    st = lc.state.update(st.resource, revert_pr=pr.number, status="reverting")
+    st = lc.state.update(st.resource, revert_pr=pr.number, status=ItemStatus.reverting)
     if decision.outcome == Outcome.require_approval:
         users, teams = owners_to_request(lc, lc.forge.changed_files(pr.number))
         lc.forge.request_review(pr.number, users, teams)
     result = merge_if_ready(lc, pr, st, decision)
-    if result.status == "merged":
+    if result.status == MergeStatus.merged:
         mark_reverted(lc, st, pr, result)
     return pr, result
 
@@ -66,7 +67,7 @@ def mark_reverted(lc: Lifecycle, st: ItemState, pr: PullRequest, result: MergeRe
     lc.audit.record("reverted", state_trailers(st, **{
         "Fixbot-PR": str(pr.number), "Fixbot-Reverts": st.merge_sha or "", "Fixbot-Commit": result.merge_sha or "",
         "Fixbot-Detail": "finding requeued with the verification failure attached"}))
-    lc.state.update(st.resource, status="requeued")
+    lc.state.update(st.resource, status=ItemStatus.requeued)
 
 
 def _describe(d: Decision) -> str:

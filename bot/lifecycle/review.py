@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from bot.errors import ForgeError
 from bot.forge.base import PrState, PullRequest
-from bot.lifecycle.approvers import approval_status
+from bot.lifecycle.approvers import PERMISSION_NOTE, approval_status
 from bot.lifecycle.context import Lifecycle
 from bot.lifecycle.events import decision_trailers, state_trailers
-from bot.lifecycle.ledger import ItemState
-from bot.lifecycle.merge import MergeResult, merge_if_ready, redecide, strictest
+from bot.lifecycle.ledger import ItemState, ItemStatus
+from bot.lifecycle.merge import MergeResult, MergeStatus, merge_if_ready, redecide, strictest
 from bot.lifecycle.premerge import green_on
 from bot.lifecycle.revert import mark_reverted, revert_decision
 from bot.models.decision import Decision, Outcome
@@ -26,8 +26,10 @@ def on_review(lc: Lifecycle, number: int) -> MergeResult:
     """Merge the PR if a valid approval of its current head exists and policy still agrees."""
     pr, st = item_for(lc, number)
     if pr.state != PrState.open:
-        return MergeResult("not_open", f"PR #{number} is {pr.state.value}")
+        return MergeResult(MergeStatus.not_open, f"PR #{number} is {pr.state.value}")
     status = approval_status(lc, pr)
+    if status.approver is None and status.unverifiable:
+        _say_unverifiable(lc, number, status.unverifiable)
     if status.approver is not None:
         lc.audit.record("approved", state_trailers(st, **{
             "Fixbot-PR": str(number), "Fixbot-Approved-By": status.approver, "Fixbot-Commit": pr.head_sha,
@@ -39,11 +41,22 @@ def on_review(lc: Lifecycle, number: int) -> MergeResult:
     if decision.outcome == Outcome.deny:
         return _close_denied(lc, pr, st, decision)
     result = merge_if_ready(lc, pr, st, decision)
-    if result.status == "merged" and number == st.revert_pr:
+    if result.status == MergeStatus.merged and number == st.revert_pr:
         mark_reverted(lc, st, pr, result)
-    elif result.status == "merged":
-        lc.state.update(st.resource, status="merged", merge_sha=result.merge_sha)
+    elif result.status == MergeStatus.merged:
+        lc.state.update(st.resource, status=ItemStatus.merged, merge_sha=result.merge_sha)
     return result
+
+
+def _say_unverifiable(lc: Lifecycle, number: int, teams: tuple[str, ...]) -> None:
+    """Once per PR: an approval by a team member cannot count while the forge will not tell membership."""
+    if any(PERMISSION_NOTE in c.body for c in lc.forge.list_comments(number)):
+        return
+    lc.forge.comment(number, (
+        f"{PERMISSION_NOTE}\nfixbot cannot check who belongs to {', '.join(teams)}, so an approval by a member "
+        "of it does not count yet. On GitHub the fixbot App needs the organization permission "
+        "`members: read` (an organization owner grants it in the App's installation settings); on the "
+        "local forge, set the team with `fixbot prs PATH --team @org/team=login,login`."))
 
 
 def _record_if_changed(lc: Lifecycle, st: ItemState, decision: Decision, number: int) -> None:
@@ -64,5 +77,5 @@ def _close_denied(lc: Lifecycle, pr: PullRequest, st: ItemState, decision: Decis
     lc.forge.delete_branch(pr.head)
     lc.audit.record("closed", state_trailers(st, **decision_trailers(decision), **{
         "Fixbot-PR": str(pr.number), "Fixbot-Detail": "denied at merge time"}))
-    lc.state.update(st.resource, status="denied")
-    return MergeResult("denied", rules)
+    lc.state.update(st.resource, status=ItemStatus.denied)
+    return MergeResult(MergeStatus.denied, rules)

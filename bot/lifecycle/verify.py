@@ -13,7 +13,7 @@ from pathlib import Path
 from bot.forge.base import PullRequest
 from bot.lifecycle.context import Lifecycle
 from bot.lifecycle.events import state_trailers
-from bot.lifecycle.ledger import ItemState
+from bot.lifecycle.ledger import ItemState, ItemStatus
 from bot.lifecycle.merge import MergeResult
 from bot.lifecycle.premerge import unqualified
 from bot.lifecycle.reconcile import reconcile
@@ -38,7 +38,7 @@ class VerifyResult:
 
 
 def pending(lc: Lifecycle) -> list[ItemState]:
-    return [st for st in lc.state.all() if st.status == "merged" and st.merge_sha]
+    return [st for st in lc.state.all() if st.status == ItemStatus.merged and st.merge_sha]
 
 
 def verify_merged(lc: Lifecycle, provider: Provider, snapshot: Path, inventory: Inventory,
@@ -84,12 +84,12 @@ def record_verified(lc: Lifecycle, st: ItemState, detail: str) -> None:
     """A merged fix passed verification: audit record first, then the state."""
     lc.audit.record("verified", state_trailers(st, **_common(st), **{"Fixbot-Verification": "passed",
                                                                       "Fixbot-Detail": detail}))
-    lc.state.update(st.resource, status="verified")
+    lc.state.update(st.resource, status=ItemStatus.verified)
 
 
 def record_failed(lc: Lifecycle, st: ItemState, reason: str) -> tuple[PullRequest, MergeResult]:
     """A merged fix failed verification: audit record, requeue, and a revert PR."""
     lc.audit.record("verify_failed", state_trailers(st, **_common(st), **{"Fixbot-Verification": "failed",
                                                                            "Fixbot-Detail": reason}))
-    st = lc.state.update(st.resource, status="verify_failed", failures=(*st.failures, reason))
+    st = lc.state.update(st.resource, status=ItemStatus.verify_failed, failures=(*st.failures, reason))
     return open_revert(lc, st, reason)

@@ -12,6 +12,22 @@ class Verification(Frozen):
     provider_check: str  # name of the provider check, e.g. "s3_public_access_blocked"
 
 
+class ChangeFacts(Frozen):
+    """What a fix's change does, as the policy needs to know it: declared once, on the rewriter's
+    registration (`Rewriter(..., facts=ChangeFacts(...))`), and read by the policy input as is.
+
+    Every field is required: a rewriter states each fact, judged from what its edit does once
+    applied (not from its name or the resource type).
+    """
+
+    network: bool  # changes who can reach what: firewall/ingress rules, public endpoints or IPs, ports
+    iam: bool  # changes a permission, role, policy or identity
+    deletes: bool  # removes a resource (or makes Terraform destroy it without recreating)
+    data_loss: bool  # may destroy stored data: forces replacement of a stateful resource, expires data
+    disruption: bool  # some clients or workloads stop working, or the service is interrupted, when applied
+    restart: bool  # restarts or replaces running instances, pods or nodes when applied
+
+
 class FileEdit(Frozen):
     path: str  # repo-relative
     before: str | None  # None: file is created

@@ -14,7 +14,15 @@ NO_NEWLINE = "\\ No newline at end of file\n"
 
 
 def _lines(text: str | None) -> list[str]:
-    return [] if text is None else text.splitlines(keepends=True)
+    """Lines as git sees them: split on "\n" only, each keeping its ending ("\r\n" stays whole).
+
+    `str.splitlines` would also split on a lone CR, form feed or U+2028, which git does not.
+    """
+    if not text:
+        return []
+    parts = text.split("\n")
+    lines = [p + "\n" for p in parts[:-1]]
+    return [*lines, parts[-1]] if parts[-1] else lines
 
 
 def file_diff(edit: FileEdit) -> str:

@@ -24,6 +24,7 @@ from bot.paths import repo_relative
 from bot.planner.catalogue import catalogue_order, rewriter_for
 from bot.planner.diff import plan_diff
 from bot.planner.provider import provider_major
+from bot.sourcetext import SourceEncodingError, SourceText, TextFormat, read_source
 from bot.yamledit.memo import memoised
 from rewriters.base import Edit, Outcome, RewriteContext, Rewriter, Skip
 
@@ -35,12 +36,13 @@ class _ModuleCache:
     root: Path
     config: RepoConfig
     texts: dict[str, dict[str, str]] = field(default_factory=dict)
+    formats: dict[str, TextFormat] = field(default_factory=dict)  # file -> its BOM / line endings
     majors: dict[str, int | None] = field(default_factory=dict)
 
     def module_texts(self, res: Resource) -> dict[str, str]:
         directory = str(PurePosixPath(res.file).parent)
         if directory not in self.texts:
-            self.texts[directory] = _module_texts(self.root, directory, self.config)
+            self.texts[directory] = _module_texts(self.root, directory, self.config, self.formats)
         return {f: t for f, t in self.texts[directory].items() if f != res.file}
 
     def major(self, res: Resource) -> int | None:
@@ -97,23 +99,26 @@ def plan_findings(
     return out
 
 
-def _read(root: Path, rel: str, config: RepoConfig) -> str:
+def _read(root: Path, rel: str, config: RepoConfig) -> SourceText:
+    """The resource's file, normalised (see bot.sourcetext); its format is restored on the edit."""
     path = root / repo_relative(root, rel, what="resource file")
     if path.stat().st_size > config.max_file_bytes:
         raise FixbotError(f"{rel} is larger than max_file_bytes")
-    return path.read_text(encoding="utf-8")
+    return read_source(path, rel)
 
 
-def _module_texts(root: Path, directory: str, config: RepoConfig) -> dict[str, str]:
-    """Every `.tf` file of a module directory (context for rewriters: existing siblings)."""
+def _module_texts(root: Path, directory: str, config: RepoConfig, formats: dict[str, TextFormat]) -> dict[str, str]:
+    """Every `.tf` file of a module directory (context for rewriters: existing siblings), normalised."""
     base = PurePosixPath(repo_relative(root, directory, what="module directory"))
     out: dict[str, str] = {}
     for path in sorted((root / base).glob("*.tf")):
         if path.is_file() and not path.is_symlink() and path.stat().st_size <= config.max_file_bytes:
+            rel = (base / path.name).as_posix()
             try:
-                out[(base / path.name).as_posix()] = path.read_text(encoding="utf-8")
-            except UnicodeDecodeError:
+                src = read_source(path, rel)
+            except SourceEncodingError:
                 continue  # never edited from a lossy decoding; the resource's own read reports it
+            out[rel], formats[rel] = src.text, src.format
     return out
 
 
@@ -125,14 +130,13 @@ def plan_resource(
     terraform = res.kind == IacKind.terraform
     try:
         texts = cache.module_texts(res) if terraform else {}
-        original = cache.texts.get(str(PurePosixPath(res.file).parent), {}).get(res.file) or _read(
-            root, res.file, config
-        )
-    except (OSError, UnicodeDecodeError, FixbotError) as exc:
+        cached = cache.texts.get(str(PurePosixPath(res.file).parent), {}).get(res.file)
+        src = SourceText(cached, cache.formats[res.file]) if cached else _read(root, res.file, config)
+    except (OSError, FixbotError) as exc:
         return [_unfixed(a, f"cannot read {res.file}: {exc}") for a in items]
     major = cache.major(res) if terraform else None
-    text, done, verdicts = _compose(res, items, config, original, major, texts)
-    edit = FileEdit(path=res.file, before=original, after=text)
+    text, done, verdicts = _compose(res, items, config, src.text, major, texts)
+    edit = FileEdit(path=res.file, before=src.original, after=src.format.restore(text))
     diff = plan_diff([edit]) if done else ""
     fixed_ids = tuple(f.id for s in done for f in s.findings)
     by_finding = {f.id: s for s in done for f in s.findings}

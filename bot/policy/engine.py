@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from bot.errors import PolicyError
 from bot.models.decision import Decision, Outcome, Reason
-from bot.policy import rego, sources
+from bot.policy import builtins, rego, sandbox, sources
 from bot.policy.input import INPUT_VERSION, PolicyInput
 
 DECISIONS = "data.fixbot.policy.decisions"
+SANDBOX_CHUNK = 500  # items per sandboxed evaluation (~0.5 CPU s, ~25 MiB with the pack)
 
 
 def undefined_decision(version: str) -> Decision:
@@ -23,9 +25,10 @@ def undefined_decision(version: str) -> Decision:
 class PolicyEngine:
     """Compiled policy modules and the version that names them."""
 
-    def __init__(self, modules: Mapping[str, str], version: str) -> None:
+    def __init__(self, modules: Mapping[str, str], version: str, *, untrusted: bool = False) -> None:
         self._modules = dict(modules)
         self._version = version
+        self._untrusted = untrusted  # repository rules: every evaluation runs in the sandbox
         self._lock = threading.Lock()  # one interpreter, one query at a time
         self._rego = rego.new_interpreter(self._modules)
         self.evaluate([])  # a module that compiles but cannot evaluate fails here, not mid-scan
@@ -47,16 +50,39 @@ class PolicyEngine:
         return [decided[s] for s in slots]
 
     def evaluate_raw(self, items: Sequence[Mapping[str, Any]]) -> dict[int, Any]:
-        """index → the raw decision object the policy produced (missing: undefined)."""
-        document = {"input_version": INPUT_VERSION, "items": list(items)}
-        with self._lock:
-            plain = rego.set_input(self._rego, document)
-            result = rego.query(self._rego, DECISIONS, self._modules, plain_input=plain)
-        if result is rego.UNDEFINED:
+        """index → the raw decision object the policy produced (missing: undefined).
+
+        With repository rules, each chunk of SANDBOX_CHUNK items is one sandboxed evaluation
+        (its CPU and memory limits are per chunk, so a large scan is not cut off for its size).
+        """
+        if not self._untrusted:
+            return self._indexed(self._query(items), 0)
+        out: dict[int, Any] = {}
+        for start in range(0, max(len(items), 1), SANDBOX_CHUNK):
+            chunk = items[start : start + SANDBOX_CHUNK]
+            with self._lock:
+                out.update(self._indexed(sandbox.run(partial(self._query, chunk)), start))
+        return out
+
+    def _indexed(self, result: Any, offset: int) -> dict[int, Any]:
+        if result is None:
             return {}
         if not isinstance(result, list):
             raise PolicyError(f"{DECISIONS} must be an array, got {type(result).__name__}")
-        return {d["index"]: d for d in result if isinstance(d, dict) and isinstance(d.get("index"), int)}
+        return {d["index"] + offset: d for d in result if isinstance(d, dict) and isinstance(d.get("index"), int)}
+
+    def _query(self, items: Sequence[Mapping[str, Any]]) -> Any:
+        """The raw decisions array (None when undefined); the caller holds the lock or is the sandbox."""
+        document = {"input_version": INPUT_VERSION, "items": list(items)}
+        if not self._untrusted:
+            with self._lock:
+                return self._run(document)
+        return self._run(document)
+
+    def _run(self, document: Mapping[str, Any]) -> Any:
+        plain = rego.set_input(self._rego, document)
+        result = rego.query(self._rego, DECISIONS, self._modules, plain_input=plain)
+        return None if result is rego.UNDEFINED else result
 
     def _decision(self, raw: Any) -> Decision:
         try:
@@ -85,10 +111,11 @@ def load_engine(
         raise PolicyError(f"no policy modules in {pack}")
     repo_modules, repo_git = _repo_modules(repo_root, repo_policy_texts, default_branch)
     packages = sources.check_repo_modules(repo_modules)
+    builtins.check_modules(repo_modules)
     modules.update(repo_modules)
     version = sources.version_string(modules, sources.pack_commit(pack), repo_git)
     modules[sources.REPO_GLUE] = sources.repo_glue(repo_modules, packages)
-    return PolicyEngine(modules, version)
+    return PolicyEngine(modules, version, untrusted=bool(repo_modules))
 
 
 def _repo_modules(

@@ -2,7 +2,9 @@
 
 Where each fact comes from (never from a finding's title, tags, raw record or resource name,
 and never from the plan's own text):
-- the action and what it does: the fix catalogue entry of the plan's rewriter id;
+- the action and what it does: the fix catalogue entry of the plan's rewriter id, whose
+  `facts` (`ChangeFacts`: network, IAM, deletion, data loss, disruption, restart) are declared on
+  the rewriter's registration and copied here as they are, never guessed from names;
 - environment, owners, data classification, criticality: the repository context (default-branch
   `.fixbot.yml`, CODEOWNERS, tags in the code) for the inventoried resource;
 - blast radius and internet exposure: the security graph;
@@ -20,11 +22,10 @@ from typing import Literal, Protocol
 
 from bot.graph.ports import ContextLike
 from bot.models.common import Frozen, Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Plan, Verification
 from bot.models.report import Assessment
 from bot.models.resource import Inventory, Resource
 from bot.models.risk import BlastRadius
-from bot.policy import classify
 
 INPUT_VERSION: Literal[1] = 1
 OPEN_TICKET = "open_ticket"
@@ -32,6 +33,25 @@ UNKNOWN_ACTION = "unknown"
 UNKNOWN = "unknown"
 
 BlastLevel = Literal["low", "medium", "high"]
+SecretScope = Literal["single_service", "multi_service"]
+
+# A ticket changes nothing.
+NO_CHANGE = ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=False, restart=False)
+# Nothing vouches for an uncatalogued plan (denied as `unknown_action`): assume every effect but
+# deletion, which would add a false `delete_in_prod` reason (a plan deleting a file still counts).
+UNKNOWN_CHANGE = ChangeFacts(network=True, iam=True, deletes=False, data_loss=True, disruption=True, restart=True)
+
+# Resource types holding a secret (a resource-type table, for `secret_scope`).
+SECRET_TYPES = frozenset(
+    {
+        "aws_secretsmanager_secret",
+        "aws_ssm_parameter",
+        "aws_iam_access_key",
+        "google_secret_manager_secret",
+        "azurerm_key_vault_secret",
+        "Secret",
+    }
+)
 
 
 class ForgeFacts(Frozen):
@@ -56,7 +76,12 @@ class PolicyInput(Frozen):
     changes_iam: bool
     changes_network: bool
     deletes_resource: bool
-    secret_scope: classify.SecretScope | None = None
+    # Defaults only so `fixbot policy eval` inputs written before these facts still load; the
+    # builder always sets them from the rewriter's `ChangeFacts`.
+    data_loss_risk: bool = False
+    service_disruption: bool = False
+    needs_restart: bool = False
+    secret_scope: SecretScope | None = None
     environment: str
     owners: tuple[str, ...] = ()
     data_classification: str
@@ -86,6 +111,7 @@ class _Catalogued(Frozen):
     reversible: bool
     rollback_available: bool
     verification_available: bool
+    change: ChangeFacts
 
 
 class CatalogueEntry(Protocol):
@@ -106,6 +132,8 @@ class CatalogueEntry(Protocol):
     def rollback_plan(self) -> str: ...
     @property
     def verification(self) -> Verification: ...
+    @property
+    def facts(self) -> ChangeFacts: ...
 
 
 def catalogue_index(catalogue: Iterable[CatalogueEntry]) -> dict[str, CatalogueEntry]:
@@ -116,13 +144,13 @@ def _catalogue_facts(rewriter_id: str | None, catalogue: Mapping[str, CatalogueE
     if rewriter_id is None:  # no plan: the finding becomes a ticket with a fix recommendation
         return _Catalogued(
             action=OPEN_TICKET, catalogued=True, confidence=Level.high, reversible=True,
-            rollback_available=True, verification_available=False,
+            rollback_available=True, verification_available=False, change=NO_CHANGE,
         )  # fmt: skip
     rw = catalogue.get(rewriter_id)
     if rw is None:  # fail closed: nothing vouches for this plan
         return _Catalogued(
             action=UNKNOWN_ACTION, catalogued=False, confidence=Level.unknown, reversible=False,
-            rollback_available=False, verification_available=False,
+            rollback_available=False, verification_available=False, change=UNKNOWN_CHANGE,
         )  # fmt: skip
     return _Catalogued(
         action=rw.action,
@@ -131,7 +159,20 @@ def _catalogue_facts(rewriter_id: str | None, catalogue: Mapping[str, CatalogueE
         reversible=rw.reversible,
         rollback_available=bool(rw.rollback_plan.strip()),
         verification_available=bool(rw.verification.rules or rw.verification.provider_check),
+        change=rw.facts,
     )
+
+
+def _removes_file(plan: Plan | None) -> bool:
+    """The plan deletes a whole file (structure of the plan, not its text)."""
+    return plan is not None and any(e.after is None for e in plan.edits)
+
+
+def _secret_scope(resource_type: str | None, consumers: Iterable[str]) -> SecretScope | None:
+    """For a secret: one consumer (or none) is single-service; more is multi-service."""
+    if resource_type not in SECRET_TYPES:
+        return None
+    return "single_service" if len(set(consumers)) <= 1 else "multi_service"
 
 
 @dataclass(frozen=True)
@@ -163,13 +204,17 @@ class InputBuilder:
         resource = self._resources.get(address) if address else None
         facts = _catalogue_facts(plan.rewriter if plan is not None else None, self.catalogue)
         rtype = resource.type if resource is not None else None
+        change = facts.change
         return PolicyInput(
             resource_type=rtype,
-            **facts.model_dump(),
-            changes_iam=classify.changes_iam(facts.action, rtype),
-            changes_network=classify.changes_network(facts.action, rtype),
-            deletes_resource=classify.deletes_resource(facts.action, plan),
-            secret_scope=classify.secret_scope(rtype, self._consumers.get(address or "", ())),
+            **facts.model_dump(exclude={"change"}),
+            changes_iam=change.iam,
+            changes_network=change.network,
+            deletes_resource=change.deletes or _removes_file(plan),
+            data_loss_risk=change.data_loss,
+            service_disruption=change.disruption,
+            needs_restart=change.restart,
+            secret_scope=_secret_scope(rtype, self._consumers.get(address or "", ())),
             **self._context_facts(resource),
             **self._graph_facts(address),
             forge=self.forge,

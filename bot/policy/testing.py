@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.errors import PolicyError
-from bot.policy import rego, sources
+from bot.policy import builtins, rego, sources
 
 _PACKAGE = re.compile(r"^\s*package\s+([\w.]+)", re.MULTILINE)
 _TEST_RULE = re.compile(r"^(test_\w+)\s*(?:if\b|\{|:=|=)", re.MULTILINE)
@@ -56,6 +56,7 @@ def load_test_modules(directory: Path) -> dict[str, str]:
     if not declares_pack:
         modules.update(sources.read_dir(sources.pack_dir(), prefix="policies"))
     repo = {k: v for k, v in modules.items() if _is_repo_module(k, v)}
+    builtins.check_modules(repo)  # the same allow-list as evaluation (tests are the author's own)
     modules[sources.REPO_GLUE] = sources.repo_glue(repo, sources.check_repo_modules(repo))
     return modules
 

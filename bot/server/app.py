@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
@@ -78,12 +78,14 @@ def create_app(secret: bytes, route: Router, backend: QueueBackend, max_body: in
             body = await read_capped(request, max_body)
         except BodyTooLarge:
             return _reply(413, "body too large")
+        except ClientDisconnect:  # nobody to answer; one log line, no traceback
+            return _reply(400, "client disconnected before the body was read")
         if not verify(secret, body, request.headers.get("x-hub-signature-256")):
             return _reply(401, "bad signature")
         event, delivery_id = request.headers.get("x-github-event", ""), request.headers.get("x-github-delivery", "")
         try:
             payload = json.loads(body)
-        except ValueError:
+        except (ValueError, RecursionError):  # not UTF-8 JSON, nested too deeply, a 5,000-digit number
             payload = None
         if not event or not delivery_id or not isinstance(payload, dict) or len(delivery_id) > 200:
             return _reply(400, "malformed delivery", delivery_id, event)

@@ -15,6 +15,7 @@ from bot.forge.github import GitHubForge
 from bot.forge.github.permissions import OPEN_FIX
 from bot.lifecycle.naming import PrMeta, short_id
 from bot.server.escape import code, plain
+from bot.text import one_line
 from bot.yamledit.document import Refusal, edit_document
 from bot.yamlsafe import load_yaml_text
 
@@ -60,12 +61,12 @@ def open_ignore_pr(forge: GitHubForge, meta: PrMeta, reason: str, by: str) -> in
         text = with_accepted_risk(forge.read_file(CONFIG_FILE, head) or "", meta, reason, by)
         branch = f"fixbot/ignore/{short_id(meta.resource)}"
         forge.create_branch(branch, head)
-        forge.commit(branch, f"fixbot: accept risk on {meta.resource}"[:150],
+        forge.commit(branch, one_line(f"fixbot: accept risk on {meta.resource}", 150),
                      [FileChange(path=CONFIG_FILE, content=text)],
                      {"Fixbot-Resource": meta.resource, "Fixbot-Rule": ", ".join(meta.rules),
                       "Fixbot-Approved-By": by, "Fixbot-Detail": "accepted risk"}, expected_head=head)
         body = (f"Records an accepted risk requested by {code(by)}: {code(meta.resource)} "
                 f"({', '.join(code(r) for r in meta.rules)}).\n\nReason: {plain(reason)[:MAX_REASON]}\n\n"
                 "Merging this makes fixbot stop proposing this fix.")
-        pr = forge.open_pr(branch, base, f"fixbot: accept risk on {meta.resource}"[:200], body, ("fixbot",))
+        pr = forge.open_pr(branch, base, one_line(f"fixbot: accept risk on {meta.resource}", 200), body, ("fixbot",))
         return pr.number

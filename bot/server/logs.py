@@ -29,8 +29,9 @@ def configure(stream: TextIO | None = None, level: int = logging.INFO) -> loggin
     handler = logging.StreamHandler(stream or sys.stderr)
     handler.setFormatter(JsonFormatter())
     handler.addFilter(RedactingFilter())
-    root = logging.getLogger("fixbot")
-    root.handlers = [handler]
-    root.setLevel(level)
-    root.propagate = False
+    for name in ("fixbot", "uvicorn"):  # uvicorn's own lines are JSON too (serve passes log_config=None)
+        logger = logging.getLogger(name)
+        logger.handlers = [handler]
+        logger.setLevel(level if name == "fixbot" else logging.WARNING)
+        logger.propagate = False
     return handler

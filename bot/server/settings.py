@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, SecretBytes, SecretStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SecretBytes, SecretStr, ValidationError, field_validator
 
 from bot.errors import ConfigError
 from bot.forge.github.auth import load_private_key
@@ -44,6 +44,22 @@ class Settings(BaseModel):
     shutdown_grace_seconds: float = Field(default=25.0, ge=0)
     sweep_interval_seconds: float = Field(default=86_400.0, ge=0)  # rescan every known repository (0: never)
     sweep_jitter_seconds: float = Field(default=3_600.0, ge=0)  # spread over this much, per repository
+
+    # connection limits (see bot.server.listen and README "Webhook server limits")
+    header_timeout: float = Field(default=10.0, gt=0, le=3600, allow_inf_nan=False)
+    body_timeout: float = Field(default=30.0, gt=0, le=3600, allow_inf_nan=False)
+    keep_alive: int = Field(default=5, ge=1, le=3600)
+    max_connections: int = Field(default=64, ge=1, le=100_000)
+    max_header_bytes: int = Field(default=16 * 1024, ge=1024, le=1024 * 1024)
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _guessable(cls, v: SecretStr) -> SecretStr:
+        raw = v.get_secret_value()
+        if not raw.strip() or len(set(raw.strip())) < 4:
+            raise ValueError("the webhook secret is blank or trivially guessable (whitespace, a repeated character); "
+                             "generate one, e.g. `openssl rand -hex 32`")
+        return v
 
     @property
     def state_path(self) -> Path:

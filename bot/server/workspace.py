@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import os
 import subprocess
-import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,6 +27,7 @@ from bot.lifecycle.checkov_check import checkov_checker
 from bot.lifecycle.context import Lifecycle
 from bot.lifecycle.ledger import BotState
 from bot.policy import load_engine
+from bot.tempdirs import run_dir
 
 
 def _auth_env(token: str, url: str) -> dict[str, str]:
@@ -65,8 +65,8 @@ class Workspace:
 
     @contextmanager
     def snapshot(self, repo: git.Repo, sha: str) -> Iterator[Path]:
-        with tempfile.TemporaryDirectory(prefix="fixbot-snap-") as tmp:
-            yield export_tree(repo, sha, Path(tmp))
+        with run_dir("snap") as tmp:
+            yield export_tree(repo, sha, tmp)
 
 
 def plan_and_decide(snap: Path, default_branch: str, findings: Sequence[Path], run_checkov: bool) -> Decided:

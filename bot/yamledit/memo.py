@@ -13,6 +13,7 @@ Outside a `memoised()` block nothing is kept and every call parses afresh.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -24,19 +25,22 @@ MAX_STREAMS = 1024  # least recently used streams are dropped past this (only a 
 
 @dataclass
 class YamlMemo:
-    documents: dict[str, list[Any]] = field(default_factory=dict)  # stream text -> plain documents
+    """An LRU map filled from two sources (parses, and documents derived after an edit), so not a
+    `functools.lru_cache` of one function; scoped to one planning run by `memoised()`."""
+
+    documents: OrderedDict[str, list[Any]] = field(default_factory=OrderedDict)  # stream text -> documents
 
     def get(self, text: str) -> list[Any] | None:
-        docs = self.documents.pop(text, None)
+        docs = self.documents.get(text)
         if docs is not None:
-            self.documents[text] = docs  # most recently used last
+            self.documents.move_to_end(text)  # most recently used last
         return docs
 
     def put(self, text: str, docs: list[Any]) -> None:
-        self.documents.pop(text, None)
-        while len(self.documents) >= MAX_STREAMS:
-            del self.documents[next(iter(self.documents))]
         self.documents[text] = docs
+        self.documents.move_to_end(text)
+        while len(self.documents) > MAX_STREAMS:
+            self.documents.popitem(last=False)
 
 
 _CURRENT: ContextVar[YamlMemo | None] = ContextVar("fixbot_yamledit_memo", default=None)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from ruamel.yaml.comments import CommentedMap
 
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from bot.models.resource import IacKind
 from bot.yamledit import Mutator, Refusal, edit_document, load_documents
 from bot.yamledit.k8s import WORKLOAD_KINDS, child_map, containers, find_document, pod_spec, unflow
@@ -129,6 +129,7 @@ def k8s_rewriter(
     reversible: bool = True,
     resource_types: tuple[str, ...] = WORKLOAD_KINDS,
     verify_rules: tuple[str, ...] | None = None,
+    facts: ChangeFacts,
 ) -> Rewriter:
     """A Kubernetes `Rewriter` whose verification re-checks the rules it handles."""
     return Rewriter(
@@ -146,4 +147,5 @@ def k8s_rewriter(
         apply=apply,
         parameters=parameters,
         resource_types=resource_types,
+        facts=facts,
     )

@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from ruamel.yaml.comments import CommentedMap
 
 from bot.models.common import Level
+from bot.models.plan import ChangeFacts
 from bot.yamledit.k8s import child_map
 from rewriters.base import Outcome, Param, RewriteContext, Rewriter
 from rewriters.kubernetes._common import k8s_rewriter, missing, on_containers, rewrite
@@ -77,7 +78,9 @@ def _setter(section: str, resource: str, default: str) -> Callable[[CommentedMap
     return edit
 
 
-def resource_rewriter(rule_ids: tuple[str, ...], section: str, resource: str, default: str) -> Rewriter:
+def resource_rewriter(
+    rule_ids: tuple[str, ...], section: str, resource: str, default: str, *, facts: ChangeFacts
+) -> Rewriter:
     """One rewriter for `resources.<section>.<resource>` (e.g. limits.memory)."""
     name = f"{resource}_{section.rstrip('s')}"
 
@@ -101,6 +104,7 @@ def resource_rewriter(rule_ids: tuple[str, ...], section: str, resource: str, de
         parameters=(
             Param(name=name, description=f"{section.rstrip('s')} for {resource} per container", default=default),
         ),
+        facts=facts,
     )
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from bot.models.common import Level
+from bot.models.plan import ChangeFacts
 from bot.yamledit import Refusal, append_document, load_documents
 from bot.yamledit.k8s import dig, find_document, identity, pod_metadata
 from rewriters.base import Edit, Outcome, Param, RewriteContext, Skip
@@ -111,4 +112,5 @@ REWRITER = k8s_rewriter(
     parameters=(
         Param(name="metadata_cidr", description="instance metadata address to deny", default="169.254.169.254/32"),
     ),
+    facts=ChangeFacts(network=True, iam=False, deletes=False, data_loss=False, disruption=True, restart=False),
 )

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from ruamel.yaml.comments import CommentedMap
 
 from bot.models.common import Level
+from bot.models.plan import ChangeFacts
 from bot.yamledit.k8s import child_map, pod_metadata
 from rewriters.base import Outcome, Param, RewriteContext, Skip
 from rewriters.kubernetes._common import k8s_rewriter, missing, param, rewrite
@@ -78,4 +79,5 @@ REWRITER = k8s_rewriter(
         Param(name="label_value", description="value of the required label"),
     ),
     resource_types=(*NAMESPACED, "Namespace"),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=False, restart=True),
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ruamel.yaml.comments import CommentedMap
 
 from bot.models.common import Level
+from bot.models.plan import ChangeFacts
 from bot.yamledit.k8s import unflow
 from rewriters.base import Outcome, RewriteContext
 from rewriters.kubernetes._common import PSS, SECURITY_CONTEXT, k8s_rewriter, on_containers, rewrite
@@ -42,4 +43,5 @@ REWRITER = k8s_rewriter(
     ),
     references=(SECURITY_CONTEXT, f"{PSS}#restricted"),
     apply=apply,
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=False, restart=True),
 )

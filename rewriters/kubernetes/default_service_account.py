@@ -5,6 +5,7 @@ from __future__ import annotations
 from ruamel.yaml.comments import CommentedMap
 
 from bot.models.common import Level
+from bot.models.plan import ChangeFacts
 from bot.yamledit.k8s import dig
 from rewriters.base import Outcome, RewriteContext
 from rewriters.kubernetes._common import k8s_rewriter, rewrite, set_key
@@ -40,4 +41,5 @@ REWRITER = k8s_rewriter(
     ),
     apply=apply,
     resource_types=("ServiceAccount",),
+    facts=ChangeFacts(network=False, iam=True, deletes=False, data_loss=False, disruption=True, restart=False),
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.models.common import Level
+from bot.models.plan import ChangeFacts
 from rewriters.kubernetes._common import k8s_rewriter
 from rewriters.kubernetes._pod_flag import HOST_NAMESPACES, disable_pod_flag
 
@@ -22,4 +23,5 @@ REWRITER = k8s_rewriter(
     ),
     references=(HOST_NAMESPACES, "https://kubernetes.io/docs/concepts/services-networking/"),
     apply=disable_pod_flag("hostNetwork"),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=True, restart=True),
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.models.common import Level
+from bot.models.plan import ChangeFacts
 from rewriters.kubernetes._common import k8s_rewriter
 from rewriters.kubernetes._pod_flag import disable_pod_flag
 
@@ -25,4 +26,5 @@ REWRITER = k8s_rewriter(
         "https://kubernetes.io/docs/concepts/security/service-accounts/",
     ),
     apply=disable_pod_flag("automountServiceAccountToken", only_if_true=False),
+    facts=ChangeFacts(network=False, iam=True, deletes=False, data_loss=False, disruption=True, restart=True),
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ruamel.yaml.comments import CommentedMap
 
 from bot.models.common import Level
+from bot.models.plan import ChangeFacts
 from rewriters.base import Outcome, RewriteContext
 from rewriters.kubernetes._capabilities import ensure_dropped
 from rewriters.kubernetes._common import SECURITY_CONTEXT, k8s_rewriter, on_containers, rewrite
@@ -39,4 +40,5 @@ REWRITER = k8s_rewriter(
         "https://man7.org/linux/man-pages/man7/capabilities.7.html",
     ),
     apply=apply,
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=False, restart=True),
 )

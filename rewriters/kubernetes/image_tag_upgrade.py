@@ -6,6 +6,7 @@ from ruamel.yaml.comments import CommentedMap
 
 from bot.inventory.pins import image_parts
 from bot.models.common import Level
+from bot.models.plan import ChangeFacts
 from rewriters.base import Outcome, RewriteContext, Skip
 from rewriters.kubernetes._common import ContainerEdit, k8s_rewriter, on_containers, rewrite
 from rewriters.upgrade import NO_FIX, needs_upgrade, styled, targets
@@ -47,4 +48,5 @@ REWRITER = k8s_rewriter(
     ),
     references=("https://ossf.github.io/osv-schema/", "https://kubernetes.io/docs/concepts/containers/images/"),
     apply=apply,
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=False, restart=True),
 )

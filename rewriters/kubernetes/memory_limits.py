@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.models.plan import ChangeFacts
 from rewriters.kubernetes._resources import resource_rewriter
 
 REWRITER = resource_rewriter(
@@ -9,4 +10,5 @@ REWRITER = resource_rewriter(
     "limits",
     "memory",
     default="512Mi",
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=True, restart=True),
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ruamel.yaml.comments import CommentedMap
 
 from bot.models.common import Level
+from bot.models.plan import ChangeFacts
 from rewriters.base import Outcome, RewriteContext
 from rewriters.kubernetes._common import PSS, SECURITY_CONTEXT, k8s_rewriter, on_pod_spec, rewrite
 from rewriters.kubernetes.seccomp_runtime_default import set_runtime_default
@@ -35,4 +36,5 @@ REWRITER = k8s_rewriter(
     ),
     references=(SECURITY_CONTEXT, f"{PSS}#restricted"),
     apply=apply,
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=False, restart=True),
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.models.common import Level
+from bot.models.plan import ChangeFacts
 from rewriters.base import Outcome, RewriteContext
 from rewriters.kubernetes._common import SECURITY_CONTEXT, k8s_rewriter, rewrite, set_in_container_context
 
@@ -26,4 +27,5 @@ REWRITER = k8s_rewriter(
     ),
     references=(SECURITY_CONTEXT, "https://kubernetes.io/docs/concepts/storage/volumes/#emptydir"),
     apply=apply,
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=True, restart=True),
 )

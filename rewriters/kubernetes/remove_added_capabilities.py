@@ -5,6 +5,7 @@ from __future__ import annotations
 from ruamel.yaml.comments import CommentedMap
 
 from bot.models.common import Level
+from bot.models.plan import ChangeFacts
 from rewriters.base import Outcome, RewriteContext
 from rewriters.kubernetes._capabilities import remove_added
 from rewriters.kubernetes._common import PSS, SECURITY_CONTEXT, k8s_rewriter, on_containers, rewrite
@@ -34,4 +35,5 @@ REWRITER = k8s_rewriter(
     ),
     references=(f"{PSS}#baseline", f"{SECURITY_CONTEXT}#set-capabilities-for-a-container"),
     apply=apply,
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=True, restart=True),
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ruamel.yaml.comments import CommentedMap
 
 from bot.models.common import Level
+from bot.models.plan import ChangeFacts
 from rewriters.base import Outcome, RewriteContext
 from rewriters.kubernetes._common import PSS, k8s_rewriter, on_containers, rewrite
 
@@ -38,4 +39,5 @@ REWRITER = k8s_rewriter(
     ),
     references=(f"{PSS}#baseline", "https://kubernetes.io/docs/concepts/configuration/overview/#services"),
     apply=apply,
+    facts=ChangeFacts(network=True, iam=False, deletes=False, data_loss=False, disruption=True, restart=True),
 )

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from ruamel.yaml.comments import CommentedMap
 
 from bot.models.common import Level
+from bot.models.plan import ChangeFacts
 from bot.yamledit.k8s import containers
 from rewriters.base import Outcome, Param, RewriteContext, Skip
 from rewriters.kubernetes._common import (
@@ -88,4 +89,5 @@ REWRITER = k8s_rewriter(
     references=(f"{PSS}#restricted", SECURITY_CONTEXT),
     apply=apply,
     parameters=(Param(name="run_as_user", description="UID to run as (>= 10000)", default="10001"),),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=True, restart=True),
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ruamel.yaml.comments import CommentedMap
 
 from bot.models.common import Level
+from bot.models.plan import ChangeFacts
 from bot.yamledit.k8s import containers
 from rewriters.base import Outcome, RewriteContext
 from rewriters.kubernetes._common import (
@@ -63,4 +64,5 @@ REWRITER = k8s_rewriter(
     ),
     references=(f"{PSS}#restricted", SECURITY_CONTEXT),
     apply=apply,
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=True, restart=True),
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ruamel.yaml.comments import CommentedMap
 
 from bot.models.common import Level
+from bot.models.plan import ChangeFacts
 from bot.yamledit.k8s import child_map, containers
 from rewriters.base import Outcome, RewriteContext
 from rewriters.kubernetes._common import PSS, k8s_rewriter, on_pod_spec, rewrite, security_context, set_key, shown
@@ -54,4 +55,5 @@ REWRITER = k8s_rewriter(
     ),
     references=(SECCOMP, f"{PSS}#restricted"),
     apply=apply,
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=False, restart=True),
 )

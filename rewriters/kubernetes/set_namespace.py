@@ -8,6 +8,7 @@ from collections.abc import Callable
 from ruamel.yaml.comments import CommentedMap
 
 from bot.models.common import Level
+from bot.models.plan import ChangeFacts
 from bot.yamledit.k8s import child_map, set_after
 from rewriters.base import Outcome, Param, RewriteContext, Skip
 from rewriters.kubernetes._common import k8s_rewriter, missing, param, rewrite, shown
@@ -85,4 +86,5 @@ REWRITER = k8s_rewriter(
     parameters=(Param(name="namespace", description="target namespace for objects in `default`"),),
     resource_types=NAMESPACED,
     reversible=False,
+    facts=ChangeFacts(network=True, iam=False, deletes=False, data_loss=True, disruption=True, restart=True),
 )

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from ruamel.yaml.comments import CommentedMap
 
 from bot.models.common import Level
+from bot.models.plan import ChangeFacts
 from rewriters.base import Outcome, Param, RewriteContext, Skip
 from rewriters.kubernetes._common import k8s_rewriter, missing, on_pod_spec, param, rewrite, set_key
 
@@ -52,4 +53,5 @@ REWRITER = k8s_rewriter(
     ),
     apply=apply,
     parameters=(Param(name="runtime_class", description="name of the approved RuntimeClass"),),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=True, restart=True),
 )

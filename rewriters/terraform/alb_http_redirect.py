@@ -11,7 +11,7 @@ from bot.hcledit import BlockSpec, EditRefused, detect_indent_unit, locate, top_
 from bot.hcledit.model import Block
 from bot.hcledit.render import render_block
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import RewriteContext, Rewriter
 from rewriters.terraform.common import TF, address, guarded
 
@@ -108,4 +108,5 @@ REWRITER = Rewriter(
     ),
     apply=guarded(_edit),
     resource_types=("aws_lb_listener", "aws_alb_listener", "aws_lb", "aws_alb"),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=True, restart=False),
 )

@@ -6,7 +6,7 @@ import re
 
 from bot.hcledit import EditRefused, top_blocks
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Param, RewriteContext, Rewriter
 from rewriters.terraform.attach_common import add_attached, attached, own_ref
 from rewriters.terraform.common import TF, guarded, param_value
@@ -68,4 +68,5 @@ REWRITER = Rewriter(
     apply=guarded(_edit),
     parameters=(Param(name="web_acl_arn", description="ARN or reference of the REGIONAL aws_wafv2_web_acl"),),
     resource_types=("aws_lb", "aws_alb"),
+    facts=ChangeFacts(network=True, iam=False, deletes=False, data_loss=False, disruption=True, restart=False),
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Rewriter
 from rewriters.terraform.common import TF, Setting, has_value, is_true, set_attrs
 
@@ -30,4 +30,5 @@ REWRITER = Rewriter(
         Setting("cache_cluster_size", '"0.5"', accept=has_value),
     ),
     resource_types=("aws_api_gateway_stage",),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=False, restart=False),
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Rewriter
 from rewriters.terraform.common import TF, Setting, is_false, set_attrs
 
@@ -29,4 +29,5 @@ REWRITER = Rewriter(
         Setting("http_application_routing_enabled", "false", accept=is_false),
     ),
     resource_types=("azurerm_kubernetes_cluster",),
+    facts=ChangeFacts(network=True, iam=False, deletes=False, data_loss=False, disruption=True, restart=False),
 )

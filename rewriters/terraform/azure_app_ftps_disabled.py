@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Rewriter
 from rewriters.terraform.common import TF, Setting, one_of, set_attrs
 
@@ -26,4 +26,5 @@ REWRITER = Rewriter(
         Setting("ftps_state", '"Disabled"', path=("site_config",), accept=one_of("Disabled", "FtpsOnly")),
     ),
     resource_types=("azurerm_linux_web_app", "azurerm_windows_web_app"),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=True, restart=False),
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Rewriter
 from rewriters.terraform.common import TF, Setting, is_false, set_attrs
 
@@ -26,4 +26,5 @@ REWRITER = Rewriter(
         Setting("public_network_access_enabled", "false", accept=is_false),
     ),
     resource_types=("azurerm_mariadb_server",),
+    facts=ChangeFacts(network=True, iam=False, deletes=False, data_loss=False, disruption=True, restart=False),
 )

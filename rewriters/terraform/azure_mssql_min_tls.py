@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Rewriter
 from rewriters.terraform.common import TF, Setting, one_of, set_attrs
 
@@ -26,4 +26,5 @@ REWRITER = Rewriter(
         Setting("minimum_tls_version", '"1.2"', accept=one_of("1.2", "1.3")),
     ),
     resource_types=("azurerm_mssql_server",),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=True, restart=False),
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Rewriter
 from rewriters.terraform.common import TF, Setting, is_true, one_of, set_attrs
 
@@ -27,4 +27,5 @@ REWRITER = Rewriter(
         Setting("ssl_minimal_tls_version_enforced", '"TLS1_2"', accept=one_of("TLS1_2", "TLS1_3")),
     ),
     resource_types=("azurerm_mysql_server",),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=True, restart=False),
 )

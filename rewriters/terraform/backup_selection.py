@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Param, RewriteContext, Rewriter
 from rewriters.terraform.attach_common import add_attached, attached, own_ref
 from rewriters.terraform.common import TF, guarded, param_value
@@ -50,4 +50,5 @@ REWRITER = Rewriter(
         Param(name="backup_role_arn", description="ARN or reference of the role AWS Backup assumes"),
     ),
     resource_types=("aws_rds_cluster", "aws_ebs_volume", "aws_efs_file_system"),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=False, restart=False),
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.hcledit import EditRefused, locate
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import RewriteContext, Rewriter
 from rewriters.terraform.common import TF, Setting, address, apply_settings, guarded, one_of
 
@@ -45,4 +45,5 @@ REWRITER = Rewriter(
     ),
     apply=guarded(_edit),
     resource_types=("aws_cloudfront_distribution",),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=True, restart=False),
 )

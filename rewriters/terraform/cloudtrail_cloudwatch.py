@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.hcledit import quote
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Param, RewriteContext, Rewriter
 from rewriters.terraform.common import TF, Setting, has_value, hcl_value, param, param_value, set_attrs
 
@@ -45,4 +45,5 @@ REWRITER = Rewriter(
         Param(name="log_role_arn", description="reference or ARN of the role CloudTrail uses to write the logs"),
     ),
     resource_types=("aws_cloudtrail",),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=False, restart=False),
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Rewriter
 from rewriters.terraform.common import TF, Setting, set_attrs
 
@@ -30,4 +30,5 @@ REWRITER = Rewriter(
         Setting("http_tokens", '"required"', path=("metadata_options",)),
     ),
     resource_types=("aws_instance", "aws_launch_template", "aws_launch_configuration"),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=True, restart=False),
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.hcledit import add_attribute, ensure_attr, locate, replace_value
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import RewriteContext, Rewriter
 from rewriters.terraform.common import TF, address, guarded, is_true
 
@@ -42,4 +42,5 @@ REWRITER = Rewriter(
     ),
     apply=guarded(_edit),
     resource_types=("aws_instance", "aws_launch_configuration"),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=True, disruption=True, restart=True),
 )

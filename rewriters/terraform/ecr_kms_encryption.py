@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Rewriter
 from rewriters.terraform.common import TF, Setting, set_attrs
 
@@ -30,4 +30,5 @@ REWRITER = Rewriter(
         Setting("encryption_type", '"KMS"', path=("encryption_configuration",)),
     ),
     resource_types=("aws_ecr_repository",),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=True, disruption=True, restart=False),
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Rewriter
 from rewriters.terraform.common import TF, Setting, is_true, set_attrs
 
@@ -26,4 +26,5 @@ REWRITER = Rewriter(
         Setting("scan_on_push", "true", path=("image_scanning_configuration",), accept=is_true),
     ),
     resource_types=("aws_ecr_repository",),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=False, restart=False),
 )

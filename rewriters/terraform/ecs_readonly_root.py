@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import RewriteContext, Rewriter
 from rewriters.terraform.common import TF, guarded
 from rewriters.terraform.ecs_containers import set_in_containers
@@ -34,4 +34,5 @@ REWRITER = Rewriter(
     ),
     apply=guarded(_edit),
     resource_types=("aws_ecs_task_definition",),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=True, restart=True),
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Rewriter
 from rewriters.terraform.common import TF, Setting, is_false, is_true, set_attrs
 
@@ -31,4 +31,5 @@ REWRITER = Rewriter(
         Setting("endpoint_public_access", "false", path=("vpc_config",), accept=is_false),
     ),
     resource_types=("aws_eks_cluster",),
+    facts=ChangeFacts(network=True, iam=False, deletes=False, data_loss=False, disruption=True, restart=False),
 )

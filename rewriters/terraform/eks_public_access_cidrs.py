@@ -6,7 +6,7 @@ import ipaddress
 
 from bot.hcledit import EditRefused, string_list
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Param, RewriteContext, Rewriter
 from rewriters.terraform.common import TF, Setting, has_value, param, set_attrs
 
@@ -57,4 +57,5 @@ REWRITER = Rewriter(
         ),
     ),
     resource_types=("aws_eks_cluster",),
+    facts=ChangeFacts(network=True, iam=False, deletes=False, data_loss=False, disruption=True, restart=False),
 )

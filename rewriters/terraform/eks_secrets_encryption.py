@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.hcledit import string_list
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Param, Rewriter
 from rewriters.terraform.common import TF, Setting, has_value, param_value, set_attrs
 
@@ -35,4 +35,5 @@ REWRITER = Rewriter(
     ),
     parameters=(Param(name="kms_key_arn", description="ARN or reference of the KMS key for secrets"),),
     resource_types=("aws_eks_cluster",),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=False, restart=False),
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Rewriter
 from rewriters.terraform.common import TF, Setting, one_of, set_attrs
 
@@ -28,4 +28,5 @@ REWRITER = Rewriter(
         Setting("ip_configuration", '"WORKER_IP_PRIVATE"', accept=one_of("WORKER_IP_PRIVATE")),
     ),
     resource_types=("google_dataflow_job",),
+    facts=ChangeFacts(network=True, iam=False, deletes=False, data_loss=False, disruption=True, restart=True),
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Rewriter
 from rewriters.terraform.common import TF, Setting, one_of, set_attrs
 
@@ -31,4 +31,5 @@ REWRITER = Rewriter(
         Setting("state", '"on"', path=("dnssec_config",), accept=one_of("on", "transfer")),
     ),
     resource_types=("google_dns_managed_zone",),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=False, restart=False),
 )

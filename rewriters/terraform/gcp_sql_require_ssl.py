@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.hcledit import ensure_attr, locate
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import RewriteContext, Rewriter
 from rewriters.terraform.common import TF, address, guarded, is_true
 
@@ -36,4 +36,5 @@ REWRITER = Rewriter(
     ),
     apply=guarded(_edit),
     resource_types=("google_sql_database_instance",),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=True, restart=False),
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Rewriter
 from rewriters.terraform.common import TF, Setting, one_of, set_attrs
 
@@ -30,4 +30,5 @@ REWRITER = Rewriter(
         ),
     ),
     resource_types=("google_compute_subnetwork",),
+    facts=ChangeFacts(network=True, iam=False, deletes=False, data_loss=False, disruption=False, restart=False),
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Rewriter
 from rewriters.terraform.common import TF, Setting, is_true, set_attrs
 
@@ -28,4 +28,5 @@ REWRITER = Rewriter(
         Setting("uniform_bucket_level_access", "true", accept=is_true),
     ),
     resource_types=("google_storage_bucket",),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=True, restart=False),
 )

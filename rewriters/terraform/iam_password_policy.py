@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Rewriter
 from rewriters.terraform.common import TF, Setting, at_least, is_true, set_attrs
 
@@ -75,4 +75,5 @@ REWRITER = Rewriter(
         Setting("max_password_age", "90", accept=_within_90_days),
     ),
     resource_types=("aws_iam_account_password_policy",),
+    facts=ChangeFacts(network=False, iam=True, deletes=False, data_loss=False, disruption=True, restart=False),
 )

@@ -10,7 +10,7 @@ from tree_sitter import Node
 from bot.hcledit import EditRefused, locate, replace_value, string_list
 from bot.hcledit.parse import node_text, parse, syntax_problem
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Param, RewriteContext, Rewriter
 from rewriters.terraform.common import TF, address, guarded, param
 
@@ -125,4 +125,5 @@ REWRITER = Rewriter(
         Param(name="allowed_actions", description="comma-separated IAM actions, e.g. s3:GetObject,s3:PutObject"),
     ),
     resource_types=(*POLICY_TYPES, "aws_iam_policy_document"),
+    facts=ChangeFacts(network=False, iam=True, deletes=False, data_loss=False, disruption=True, restart=False),
 )

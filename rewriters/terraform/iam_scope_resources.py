@@ -15,7 +15,7 @@ import re
 from bot.hcledit import EditRefused, locate, replace_value, top_blocks
 from bot.hcledit.model import Block
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Param, RewriteContext, Rewriter
 from rewriters.terraform.common import TF, address, guarded, hcl_value, param
 from rewriters.terraform.iam_restrict_wildcard import POLICY_TYPES
@@ -157,4 +157,5 @@ REWRITER = Rewriter(
         ),
     ),
     resource_types=(*POLICY_TYPES, "aws_iam_policy_document"),
+    facts=ChangeFacts(network=False, iam=True, deletes=False, data_loss=False, disruption=True, restart=False),
 )

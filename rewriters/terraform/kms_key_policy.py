@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bot.hcledit import BlockSpec, append_sibling, detect_indent_unit, locate, top_blocks
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import RewriteContext, Rewriter
 from rewriters.terraform.common import TF, Setting, address, apply_settings, guarded, has_value
 
@@ -77,4 +77,5 @@ REWRITER = Rewriter(
     ),
     apply=guarded(_edit),
     resource_types=("aws_kms_key",),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=False, restart=False),
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Param, Rewriter
 from rewriters.terraform.common import TF, Setting, has_value, param_value, set_attrs
 
@@ -33,4 +33,5 @@ REWRITER = Rewriter(
         Param(name="code_signing_config_arn", description="ARN or reference of the aws_lambda_code_signing_config"),
     ),
     resource_types=("aws_lambda_function",),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=True, restart=False),
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Param, Rewriter
 from rewriters.terraform.common import TF, Setting, has_value, int_param, set_attrs
 
@@ -35,4 +35,5 @@ REWRITER = Rewriter(
     ),
     parameters=(Param(name="reserved_concurrency", description="the function's concurrency cap (whole number)"),),
     resource_types=("aws_lambda_function",),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=True, restart=False),
 )

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from bot.hcledit import EditRefused
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Param, RewriteContext, Rewriter
 from rewriters.terraform.common import TF, Setting, has_value, hcl_value, param, set_attrs
 
@@ -51,4 +51,5 @@ REWRITER = Rewriter(
         Param(name="security_group_ids", description="comma-separated security group ids or references"),
     ),
     resource_types=("aws_lambda_function",),
+    facts=ChangeFacts(network=True, iam=False, deletes=False, data_loss=False, disruption=True, restart=False),
 )

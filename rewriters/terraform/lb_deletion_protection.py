@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Rewriter
 from rewriters.terraform.common import TF, Setting, is_true, set_attrs
 
@@ -29,4 +29,5 @@ REWRITER = Rewriter(
         Setting("enable_deletion_protection", "true", accept=is_true),
     ),
     resource_types=("aws_lb", "aws_alb"),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=False, restart=False),
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Rewriter
 from rewriters.terraform.common import TF, Setting, one_of, set_attrs
 
@@ -29,4 +29,5 @@ REWRITER = Rewriter(
         Setting("desync_mitigation_mode", '"defensive"', accept=one_of("defensive", "strictest")),
     ),
     resource_types=("aws_lb", "aws_alb", "aws_elb"),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=False, restart=False),
 )

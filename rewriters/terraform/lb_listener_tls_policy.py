@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Rewriter
 from rewriters.terraform.common import TF, Setting, set_attrs
 
@@ -35,4 +35,5 @@ REWRITER = Rewriter(
         Setting("ssl_policy", '"ELBSecurityPolicy-TLS13-1-2-2021-06"', accept=_tls12),
     ),
     resource_types=("aws_lb_listener", "aws_alb_listener"),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=True, restart=False),
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Param, Rewriter
 from rewriters.terraform.common import TF, Setting, at_least, int_param, set_attrs
 
@@ -36,4 +36,5 @@ REWRITER = Rewriter(
         ),
     ),
     resource_types=("aws_cloudwatch_log_group",),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=True, disruption=False, restart=False),
 )

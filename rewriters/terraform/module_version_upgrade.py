@@ -6,7 +6,7 @@ import re
 
 from bot.hcledit import EditRefused, find_block, quote, replace_value
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from bot.versions import version_key
 from rewriters.base import Edit, Outcome, RewriteContext, Rewriter, Skip
 from rewriters.terraform.common import TF
@@ -80,4 +80,5 @@ REWRITER = Rewriter(
     ),
     apply=apply,
     resource_types=("module",),
+    facts=ChangeFacts(network=True, iam=True, deletes=False, data_loss=True, disruption=True, restart=True),
 )

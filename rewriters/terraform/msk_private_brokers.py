@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Rewriter
 from rewriters.terraform.common import TF, Setting, set_attrs
 
@@ -28,4 +28,5 @@ REWRITER = Rewriter(
         Setting("type", '"DISABLED"', path=("broker_node_group_info", "connectivity_info", "public_access")),
     ),
     resource_types=("aws_msk_cluster",),
+    facts=ChangeFacts(network=True, iam=False, deletes=False, data_loss=False, disruption=True, restart=True),
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Rewriter
 from rewriters.terraform.common import TF, Setting, has_value, is_true, set_attrs
 
@@ -33,4 +33,5 @@ REWRITER = Rewriter(
         Setting("log_level", '"INFO"', path=("logging_configuration", "webserver_logs"), accept=has_value),
     ),
     resource_types=("aws_mwaa_environment",),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=False, restart=False),
 )

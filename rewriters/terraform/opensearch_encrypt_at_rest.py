@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Rewriter
 from rewriters.terraform.common import TF, Setting, is_true, set_attrs
 
@@ -31,4 +31,5 @@ REWRITER = Rewriter(
         Setting("enabled", "true", path=("encrypt_at_rest",), accept=is_true),
     ),
     resource_types=("aws_elasticsearch_domain", "aws_opensearch_domain"),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=True, disruption=True, restart=True),
 )

@@ -21,7 +21,7 @@ from bot.hcledit.parse import node_text, parse
 from bot.inventory.pins import canonical_provider
 from bot.inventory.terraform import REQUIRED_PROVIDERS_TYPE
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from bot.versions import is_version, version_key
 from rewriters.base import Edit, Outcome, RewriteContext, Rewriter, Skip
 from rewriters.terraform.common import TF
@@ -239,4 +239,5 @@ REWRITER = Rewriter(
     ),
     apply=apply,
     resource_types=(REQUIRED_PROVIDERS_TYPE,),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=False, restart=False),
 )

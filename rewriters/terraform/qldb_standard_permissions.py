@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Rewriter
 from rewriters.terraform.common import TF, Setting, set_attrs
 
@@ -29,4 +29,5 @@ REWRITER = Rewriter(
         Setting("permissions_mode", '"STANDARD"'),
     ),
     resource_types=("aws_qldb_ledger",),
+    facts=ChangeFacts(network=False, iam=True, deletes=False, data_loss=False, disruption=True, restart=False),
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.hcledit import EditRefused, locate
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Param, RewriteContext, Rewriter
 from rewriters.terraform.common import TF, Setting, address, apply_settings, guarded, int_param
 
@@ -53,4 +53,5 @@ REWRITER = Rewriter(
         ),
     ),
     resource_types=("aws_rds_cluster",),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=False, restart=False),
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Param, Rewriter
 from rewriters.terraform.common import TF, Setting, has_value, is_true, param_value, set_attrs
 
@@ -37,4 +37,5 @@ REWRITER = Rewriter(
     ),
     parameters=(Param(name="kms_key_arn", description="ARN or reference of the KMS key"),),
     resource_types=("aws_rds_cluster", "aws_docdb_cluster", "aws_neptune_cluster"),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=True, disruption=True, restart=True),
 )

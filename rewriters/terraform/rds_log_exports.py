@@ -11,7 +11,7 @@ import re
 
 from bot.hcledit import EditRefused, ensure_attr, locate, string_list
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import RewriteContext, Rewriter
 from rewriters.terraform.common import TF, address, guarded
 
@@ -103,4 +103,5 @@ REWRITER = Rewriter(
     ),
     apply=guarded(_edit),
     resource_types=("aws_db_instance", "aws_rds_cluster", "aws_docdb_cluster", "aws_neptune_cluster"),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=False, restart=False),
 )

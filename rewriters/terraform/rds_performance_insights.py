@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Param, Rewriter
 from rewriters.terraform.common import TF, Setting, has_value, is_true, param_value, set_attrs
 
@@ -33,4 +33,5 @@ REWRITER = Rewriter(
         Param(name="kms_key_arn", description="ARN or reference of the KMS key encrypting Performance Insights data"),
     ),
     resource_types=("aws_db_instance", "aws_rds_cluster_instance"),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=False, restart=False),
 )

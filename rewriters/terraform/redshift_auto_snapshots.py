@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Param, Rewriter
 from rewriters.terraform.common import TF, Setting, at_least, int_param, set_attrs
 
@@ -27,4 +27,5 @@ REWRITER = Rewriter(
     ),
     parameters=(Param(name="retention_days", description="days of automated snapshots to keep (1-35)", default="7"),),
     resource_types=("aws_redshift_cluster",),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=False, restart=False),
 )

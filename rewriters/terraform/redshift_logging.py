@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Rewriter
 from rewriters.terraform.common import TF, Setting, has_value, is_true, set_attrs
 
@@ -32,4 +32,5 @@ REWRITER = Rewriter(
         Setting("log_exports", '["connectionlog", "userlog", "useractivitylog"]', path=("logging",), accept=has_value),
     ),
     resource_types=("aws_redshift_cluster",),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=False, restart=False),
 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from bot.hcledit import BlockSpec, add_block, locate
 from bot.hcledit.model import Block
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Param, RewriteContext, Rewriter
 from rewriters.terraform.common import TF, address, guarded, int_param
 from rewriters.terraform.s3_common import ensure_sibling_resource, split_style
@@ -74,4 +74,5 @@ REWRITER = Rewriter(
         Param(name="days_after_initiation", description="days before an unfinished upload is aborted", default="7"),
     ),
     resource_types=("aws_s3_bucket", SPLIT),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=True, disruption=False, restart=False),
 )

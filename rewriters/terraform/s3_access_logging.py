@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.hcledit import EditRefused, ensure_attrs, quote
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Param, RewriteContext, Rewriter
 from rewriters.terraform.common import TF, address, guarded, has_value, hcl_value, param
 from rewriters.terraform.s3_common import ensure_sibling_resource, split_style
@@ -51,4 +51,5 @@ REWRITER = Rewriter(
         Param(name="target_prefix", description="key prefix for the logs (empty: '<bucket name>/')", default=""),
     ),
     resource_types=("aws_s3_bucket",),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=False, restart=False),
 )

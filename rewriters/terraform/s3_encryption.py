@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.hcledit import BlockSpec, ensure_attrs
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Param, RewriteContext, Rewriter
 from rewriters.terraform.common import TF, address, guarded, hcl_value, param
 from rewriters.terraform.s3_common import ensure_sibling_resource, split_style
@@ -57,4 +57,5 @@ REWRITER = Rewriter(
     apply=guarded(_edit),
     parameters=(Param(name="kms_key_arn", description="ARN or reference of the KMS key (e.g. aws_kms_key.s3.arn)"),),
     resource_types=("aws_s3_bucket", SPLIT),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=True, restart=False),
 )

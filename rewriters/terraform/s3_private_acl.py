@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.hcledit import Address, EditRefused, ensure_attr, locate
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import RewriteContext, Rewriter
 from rewriters.terraform.common import TF, address, guarded
 from rewriters.terraform.s3_common import find_sibling
@@ -52,4 +52,5 @@ REWRITER = Rewriter(
     ),
     apply=guarded(_edit),
     resource_types=("aws_s3_bucket", SPLIT),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=True, restart=False),
 )

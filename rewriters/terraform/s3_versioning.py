@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.hcledit import BlockSpec, ensure_attr
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import RewriteContext, Rewriter
 from rewriters.terraform.common import TF, address, guarded, is_true
 from rewriters.terraform.s3_common import ensure_sibling_resource, split_style
@@ -41,4 +41,5 @@ REWRITER = Rewriter(
     ),
     apply=guarded(_edit),
     resource_types=("aws_s3_bucket", SPLIT),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=False, restart=False),
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Rewriter
 from rewriters.terraform.common import TF, Setting, set_attrs
 
@@ -26,4 +26,5 @@ REWRITER = Rewriter(
         Setting("minimum_instance_metadata_service_version", '"2"', path=("instance_metadata_service_configuration",)),
     ),
     resource_types=("aws_sagemaker_notebook_instance",),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=True, restart=False),
 )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bot.hcledit import BlockSpec, EditRefused, locate
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Param, RewriteContext, Rewriter
 from rewriters.terraform.attach_common import add_attached, attached, own_ref
 from rewriters.terraform.common import TF, Setting, address, apply_settings, guarded, int_param, param_value
@@ -68,4 +68,5 @@ REWRITER = Rewriter(
         Param(name="rotation_days", description="days between rotations (at most 90)", default="30"),
     ),
     resource_types=("aws_secretsmanager_secret", ROTATION),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=True, restart=False),
 )

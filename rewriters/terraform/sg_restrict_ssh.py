@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Param, Rewriter
 from rewriters.terraform.common import TF, guarded
 from rewriters.terraform.sg_common import restrict_port
@@ -29,4 +29,5 @@ REWRITER = Rewriter(
     apply=guarded(restrict_port(22)),
     parameters=(Param(name="admin_cidr", description="CIDR allowed to reach SSH, e.g. 10.20.0.0/16"),),
     resource_types=("aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule"),
+    facts=ChangeFacts(network=True, iam=False, deletes=False, data_loss=False, disruption=True, restart=False),
 )

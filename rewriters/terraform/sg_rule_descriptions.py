@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.hcledit import Block, add_attribute, ensure_attr, locate, quote
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import RewriteContext, Rewriter
 from rewriters.terraform.common import TF, address, guarded, has_value
 
@@ -66,4 +66,5 @@ REWRITER = Rewriter(
     ),
     apply=guarded(_edit),
     resource_types=("aws_security_group", "aws_security_group_rule"),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=False, restart=False),
 )

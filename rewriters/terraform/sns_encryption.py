@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Param, Rewriter
 from rewriters.terraform.common import TF, Setting, has_value, param_value, set_attrs
 
@@ -31,4 +31,5 @@ REWRITER = Rewriter(
     ),
     parameters=(Param(name="kms_key", description="KMS key id, ARN, alias or reference", default="alias/aws/sns"),),
     resource_types=("aws_sns_topic",),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=True, restart=False),
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Rewriter
 from rewriters.terraform.common import TF, Setting, set_attrs
 
@@ -29,4 +29,5 @@ REWRITER = Rewriter(
         Setting("auto_accept_shared_attachments", '"disable"'),
     ),
     resource_types=("aws_ec2_transit_gateway",),
+    facts=ChangeFacts(network=True, iam=False, deletes=False, data_loss=False, disruption=False, restart=False),
 )

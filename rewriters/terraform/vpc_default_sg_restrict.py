@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.hcledit import EditRefused
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import RewriteContext, Rewriter
 from rewriters.terraform.common import TF, guarded
 from rewriters.terraform.vpc_common import add_attached, attached
@@ -45,4 +45,5 @@ REWRITER = Rewriter(
     ),
     apply=guarded(_edit),
     resource_types=("aws_vpc",),
+    facts=ChangeFacts(network=True, iam=False, deletes=False, data_loss=False, disruption=True, restart=False),
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.hcledit import EditRefused
 from bot.models.common import Level
-from bot.models.plan import Verification
+from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Param, RewriteContext, Rewriter
 from rewriters.terraform.common import TF, guarded, hcl_value, param
 from rewriters.terraform.vpc_common import add_attached, attached
@@ -58,4 +58,5 @@ REWRITER = Rewriter(
         Param(name="iam_role_arn", description="role delivering to CloudWatch Logs (only for a log group)", default=""),
     ),
     resource_types=("aws_vpc",),
+    facts=ChangeFacts(network=False, iam=False, deletes=False, data_loss=False, disruption=False, restart=False),
 )

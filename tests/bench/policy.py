@@ -21,7 +21,7 @@ _ACTIONS = (
     ("drop_container_capabilities", "Deployment", Level.medium, True),
     ("restrict_ssh_ingress", "aws_security_group", Level.medium, True),
     ("enable_rds_iam_auth", "aws_db_instance", Level.high, True),
-    ("rotate_low_privilege_secret", "aws_secretsmanager_secret", Level.high, True),
+    ("enable_rds_encryption", "aws_db_instance", Level.medium, True),
     ("open_ticket", "aws_instance", Level.high, True),
 )
 # (environment, owner): a repository is laid out in a few environment directories
@@ -45,7 +45,7 @@ def _item(rnd: random.Random, owner_suffix: str = "") -> PolicyInput:
         changes_iam="iam" in action,
         changes_network="ingress" in action,
         deletes_resource=False,
-        secret_scope="single_service" if "secret" in action else None,
+        data_loss_risk=action == "enable_rds_encryption",
         environment=environment,
         owners=(owner + owner_suffix,),
         data_classification=classification,

@@ -107,3 +107,20 @@ def test_fixbot_scan_with_real_checkov_deduplicates_each_security_hub_record(
     (privileged,) = by_rule_and_resource(report)[("CKV_K8S_16", "Deployment.default.payments-api")]
     assert privileged["sources"] == ["checkov", "falco"] and privileged["exploitability"] == "high"
     assert all(len(group) == 1 for group in by_rule_and_resource(report).values())
+
+
+def test_dedupe_of_many_duplicates_is_linear(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Defect 6: 8,000 duplicate records took 93 s (pairwise source comparisons, one copy per record).
+
+    Counted, not timed: merging must copy each finding once and never compare sources pairwise.
+    """
+    records = [Finding(id=f"f{i % 50}", source="sarif", rule_id="R", title="t", severity=Severity.low,
+                       resource=BUCKET, sources=(SourceRef(source="sarif", tool="t", rule_id="R", pointer=str(i)),))
+               for i in range(8000)]
+    copies: list[int] = []
+    real_copy = Finding.model_copy
+    monkeypatch.setattr(Finding, "model_copy", lambda self, **kw: copies.append(1) or real_copy(self, **kw))
+    monkeypatch.setattr(SourceRef, "__eq__", lambda self, other: pytest.fail("pairwise source comparison"))
+    merged = dedupe(records)
+    assert len(merged) == 50 and all(len(f.sources) == 160 for f in merged)
+    assert len(copies) == 50

@@ -97,6 +97,21 @@ class Api:
 
         return self.call(once, what or f"{method} {suffix or '/'}", conflict)
 
+    def absolute(self, method: str, path: str, what: str, missing_ok: bool = False) -> Any:
+        """A REST call outside the repository (e.g. `/orgs/...`); `missing_ok`: a 404 is None."""
+        requester = self.gh.requester
+
+        def once() -> Any:
+            _, data = requester.requestJsonAndCheck(method, path)
+            return data
+
+        try:
+            return self.call(once, what)
+        except ForgeError as exc:
+            if missing_ok and "failed (404)" in str(exc):
+                return None
+            raise
+
     def pages(self, suffix: str, what: str, params: dict[str, Any] | None = None,
               key: str | None = None) -> list[Any]:
         """Every row of a paginated list below `/repos/{owner}/{repo}` (`key`: the list inside an object)."""

@@ -25,6 +25,7 @@ from bot.forge.github.client import Api, ClientConfig, github_client
 from bot.forge.github.gitdata import GitData
 from bot.forge.github.issues import IssueOps
 from bot.forge.github.permissions import NEEDS, covers, minimal
+from bot.forge.github.teams import TeamOps
 
 MERGE_METHODS = ("merge", "squash", "rebase")
 
@@ -34,12 +35,12 @@ class ForgeConfig:
     client: ClientConfig = field(default_factory=ClientConfig)
     merge_method: str = "squash"
     bot_login: str = "fixbot[bot]"
-    # team -> members. GitHub's team-members endpoint needs an org-level permission (members:read)
-    # this App does not ask for; deployments that want team ownership list members here.
+    # team -> members, only for listing (the demo). Approvals never use it: who belongs to a team
+    # comes from GitHub (`team_membership`, organization permission `members: read`).
     teams: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-class GitHubForge(IssueOps, AutoMergeOps):
+class GitHubForge(IssueOps, AutoMergeOps, TeamOps):
     name = "github"
 
     def __init__(self, broker: TokenBroker, repo: RepoRef, config: ForgeConfig | None = None,

@@ -37,6 +37,7 @@ NEEDS: dict[str, dict[str, str]] = {
     "revert_branch": {"contents": W},
     "user_permission": {"metadata": R},
     "team_members": {},  # from configuration, no request
+    "team_membership": {"members": R},  # teams.py: an organization permission, its own token
     "list_issues": {"issues": R},  # issues.IssueOps (dashboard, tickets)
     "create_issue": {"issues": W},
     "update_issue": {"issues": W},

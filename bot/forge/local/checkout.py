@@ -1,35 +1,33 @@
-"""The user's own checkout: the only place the local forge ever touches a working tree.
+"""The user's own checkout: it never shows anything but the truth.
 
-A clean checkout of the default branch is fast-forwarded after fixbot merged into it (like
-`git pull` would); a dirty one, or another branch, is left alone with a hint.
+Every move of the checked-out branch updates its index and working tree at once
+(`worktree.move_ref`), and refuses when it would overwrite the user's changes. What is left
+here is the bracket around a locked run: before, finish an update an interrupted run left
+half-done; after, the same (a run can be killed between the two), with a message for the user.
 """
 
 from __future__ import annotations
 
-import git
-
+from bot.forge.local import worktree
 from bot.forge.local.forge import LocalForge
 
 
-def checkout_state(forge: LocalForge) -> tuple[str | None, bool]:
-    """(default-branch SHA, whether a clean checkout of it can be fast-forwarded later)."""
+def checkout_state(forge: LocalForge) -> tuple[str | None, str | None]:
+    """(default-branch SHA, a message when an interrupted run's checkout update was finished now)."""
+    note = worktree.recover(forge.repo, forge.state_dir)
+    return forge.head_sha(forge.default_branch()), note
+
+
+def sync_checkout(forge: LocalForge, before: tuple[str | None, str | None]) -> str:
+    """What happened to the user's checkout during the run (for the CLI to print)."""
+    old, _ = before
+    note = worktree.recover(forge.repo, forge.state_dir)
+    if note:
+        return note
     branch = forge.default_branch()
-    sha = forge.head_sha(branch)
-    try:
-        on_default = str(forge.repo.git.symbolic_ref("--short", "HEAD")) == branch
-    except git.GitCommandError:
-        on_default = False
-    clean = on_default and not str(forge.repo.git.status("--porcelain", "--untracked-files=no")).strip()
-    return sha, clean and not forge.repo.bare
-
-
-def sync_checkout(forge: LocalForge, before: tuple[str | None, bool]) -> str:
-    """Fast-forward a checkout that was clean on the default branch (like `git pull`)."""
-    old, clean = before
-    new = forge.head_sha(forge.default_branch())
+    new = forge.head_sha(branch)
     if old is None or new is None or old == new:
         return "checkout up to date"
-    if not clean:
-        return f"your checkout is not a clean {forge.default_branch()}: update it with `git merge --ff-only`"
-    forge.repo.git.read_tree("-m", "-u", old, new)
-    return f"checkout fast-forwarded to {new[:12]}"
+    if worktree.checked_out_branch(forge.repo) == branch:
+        return f"checkout of {branch} updated to {new[:12]} (your uncommitted changes kept)"
+    return f"{branch} moved to {new[:12]}; your checkout is on another branch and was not touched"

@@ -2,8 +2,9 @@
 
 Branches and merges are real git objects (built with plumbing, see `gitops`); pull requests,
 reviews, checks, comments and the team map live in `.git/fixbot/forge.json` (see `store`).
-The user's working tree and index are never touched (`checkout.sync_checkout()` may
-fast-forward a clean checkout of the default branch afterwards, on the CLI's request).
+When a branch fixbot moves is the one the user has checked out, its index and working tree
+follow the way `git merge --ff-only` would, the user's other changes kept; a move that would
+overwrite them is refused (see `worktree`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ from bot.forge.base import (
     Review,
     ReviewState,
 )
+from bot.forge.identity import Membership, is_login, login_key, require_login, split_team
+from bot.forge.local import worktree
+from bot.forge.local.schema import check_forge_document
 from bot.gitstore import gitops
 from bot.gitstore.store import JsonStore, empty_state
 
@@ -49,7 +53,7 @@ class LocalForge:
         self.root = Path(self.repo.working_tree_dir or path)
         self.bot_user = bot_user
         self.state_dir = state_dir(self.repo)
-        self.store = JsonStore(self.state_dir / "forge.json", empty_state)
+        self.store = JsonStore(self.state_dir / "forge.json", empty_state, check_forge_document)
         self._env = gitops.identity_env(bot_user)
 
     # -- branches and commits -------------------------------------------------
@@ -97,7 +101,7 @@ class LocalForge:
 
     def reset_branch(self, name: str, to_sha: str, expected: str) -> None:
         """Move an existing branch (force-push equivalent), only from the expected SHA."""
-        gitops.update_ref(self.repo, f"refs/heads/{name}", to_sha, expected, "fixbot: reset branch")
+        worktree.move_ref(self.repo, self.state_dir, f"refs/heads/{name}", to_sha, expected, "fixbot: reset branch")
 
     def commit(
         self,
@@ -115,7 +119,7 @@ class LocalForge:
         edits = [(gitops.safe_repo_path(c.path), c.content) for c in changes]
         tree = gitops.write_tree(self.repo, parent, edits)
         sha = gitops.commit_tree(self.repo, tree, [parent], with_trailers(message, trailers), self._env)
-        gitops.update_ref(self.repo, f"refs/heads/{branch}", sha, parent, "fixbot: commit")
+        worktree.move_ref(self.repo, self.state_dir, f"refs/heads/{branch}", sha, parent, "fixbot: commit")
         return sha
 
     def _check_branch_name(self, name: str) -> None:
@@ -181,6 +185,7 @@ class LocalForge:
 
     def add_review(self, number: int, user: str, state: ReviewState, commit_sha: str | None = None) -> Review:
         """A human's review (what the GitHub UI would do); defaults to the PR's current head."""
+        user = require_login(user, what="reviewer")  # only a person reviews: never a team or an e-mail
         pr = self.get_pr(number)
         review = Review(user=user, state=state, commit_sha=commit_sha or pr.head_sha, submitted_at=now())
         with self.store.transaction() as st:
@@ -211,7 +216,8 @@ class LocalForge:
         tree = gitops.merge_tree(self.repo, base_tip, pr.head_sha)
         parents = [base_tip, pr.head_sha]
         sha = gitops.commit_tree(self.repo, tree, parents, with_trailers(message, trailers), self._env)
-        gitops.update_ref(self.repo, f"refs/heads/{pr.base}", sha, base_tip, f"fixbot: merge PR #{number}")
+        worktree.move_ref(self.repo, self.state_dir, f"refs/heads/{pr.base}", sha, base_tip,
+                          f"fixbot: merge PR #{number}")
         with self.store.transaction() as st:
             rec = self._rec(st, number)
             rec.update(state="merged", merge_sha=sha, head_sha=pr.head_sha, merged_at=now())
@@ -248,24 +254,41 @@ class LocalForge:
             raise ForgeError(f"default branch {base} is missing")
         sha = gitops.revert_merge(self.repo, merge_sha, onto, with_trailers(message, trailers), self._env)
         self._check_branch_name(branch)
-        gitops.update_ref(self.repo, f"refs/heads/{branch}", sha, self.head_sha(branch), "fixbot: revert")
+        worktree.move_ref(self.repo, self.state_dir, f"refs/heads/{branch}", sha, self.head_sha(branch),
+                          "fixbot: revert")
         return sha
 
     # -- people ---------------------------------------------------------------
     def user_permission(self, user: str) -> str:
         if user == self.bot_user:
             return "write"
-        known = {m for members in self.store.read()["teams"].values() for m in members}
+        known = {login_key(m) for members in self.store.read()["teams"].values() for m in members}
         codeowners = self.read_file(".github/CODEOWNERS", self.default_branch()) or ""
         codeowners += self.read_file("CODEOWNERS", self.default_branch()) or ""
-        return "write" if user in known or f"@{user}" in codeowners.split() else "read"
+        named = {login_key(w[1:]) for w in codeowners.split() if w.startswith("@")}
+        return "write" if is_login(user) and login_key(user) in known | named else "read"
 
     def team_members(self, team: str) -> list[str]:
-        return list(self.store.read()["teams"].get(team.lstrip("@"), []))
+        """The team map (`fixbot prs --team`): team names compare case-insensitively, like GitHub's."""
+        org, slug = split_team(team)
+        teams = self.store.read()["teams"]
+        key = next((k for k in teams if k.lower() == f"{org}/{slug}".lower()), None)
+        return list(teams[key]) if key is not None else []
+
+    def team_membership(self, team: str, login: str) -> Membership:
+        if not is_login(login):
+            return Membership.absent
+        members = {login_key(m) for m in self.team_members(team)}
+        return Membership.active if login_key(login) in members else Membership.absent
 
     def set_team(self, team: str, members: Sequence[str]) -> None:
+        """Set a team's members: each a user login (a team, an e-mail or a bad login → InputError)."""
+        org, slug = split_team(team)
+        logins = sorted({require_login(m, what="team member") for m in members}, key=login_key)
         with self.store.transaction() as st:
-            st["teams"][team.lstrip("@")] = sorted({m.lstrip("@") for m in members})
+            for old in [k for k in st["teams"] if k.lower() == f"{org}/{slug}".lower()]:
+                del st["teams"][old]
+            st["teams"][f"{org}/{slug}"] = logins
 
     # -- internals -------------------------------------------------------------
     def _rec(self, st: dict[str, Any], number: int) -> dict[str, Any]:

@@ -50,7 +50,8 @@ def test_allow_merges_and_approval_waits(repo: Path) -> None:
         assert key in merge_msg
     branch_msg = git(repo, "log", "-1", "--format=%B", prod_pr.head_sha)
     assert "Fixbot-Approved-By: pending" in branch_msg and "Fixbot-Decision: require_approval" in branch_msg
-    assert (repo / "dev" / "main.tf").read_text() == DEV  # the user's checkout is untouched
+    # the checked-out main follows the merge (never a staged "revert" of it); nothing else changes
+    assert (repo / "dev" / "main.tf").read_text() == DEV_FIXED and git(repo, "status", "--porcelain") == ""
     events = _events(repo)
     assert events.count("decision") == 2 and "merged" in events and events.count("pr_opened") == 2
 

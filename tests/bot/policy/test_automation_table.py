@@ -25,7 +25,6 @@ def pi(**over: Any) -> PolicyInput:
 
 
 A, R, D = Outcome.allow, Outcome.require_approval, Outcome.deny
-SECRET = {"action": "rotate_low_privilege_secret", "resource_type": "aws_secretsmanager_secret"}
 IAM = {"action": "restrict_iam_wildcard", "resource_type": "aws_iam_policy", "changes_iam": True}
 NET = {"action": "restrict_ssh_ingress", "resource_type": "aws_security_group", "changes_network": True}
 DELETE = {"action": "delete_resource", "deletes_resource": True}
@@ -38,7 +37,6 @@ TABLE = [
     ("open ticket with fix recommendation", {"action": "open_ticket"}, A, "open_ticket"),
     ("block public access, dev bucket", {}, A, "block_public_access_non_prod"),
     ("block public access, staging bucket", {"environment": "staging"}, A, "verification_required"),
-    ("rotate single-service secret", {**SECRET, "secret_scope": "single_service"}, A, "notify_owner"),
     ("change production IAM policy", {**IAM, "environment": "prod"}, R, "prod_iam_change"),
     ("delete production resource", {**DELETE, "environment": "prod"}, D, "delete_in_prod"),
     ("modify network path in prod", {**NET, "environment": "prod"}, R, "prod_network_change"),
@@ -58,9 +56,9 @@ TABLE = [
     ("unknown environment is treated like prod", {"environment": "unknown"}, R, "environment_unknown"),
     ("medium blast radius", {"blast_radius": "medium"}, R, "elevated_blast_radius"),
     ("public access block without verification", {"verification_available": False}, R, "verification_missing"),
-    ("secret shared by services", {**SECRET, "secret_scope": "multi_service"}, R, "secret_scope_wide"),
-    ("secret without owner to notify", {**SECRET, "secret_scope": "single_service", "owners": ()}, R,
-     "owner_unknown"),
+    ("a change that may destroy data", {"action": "enable_rds_encryption", "data_loss_risk": True}, R,
+     "data_loss_risk"),
+    ("data loss risk stops an automated action", {"data_loss_risk": True}, R, "data_loss_risk"),
     ("failing checks", {"forge": ForgeFacts(approvals=2, approved_by_owner=True, checks_passed=False)}, D,
      "checks_failed"),
     ("a ticket is not a change", {"action": "open_ticket", "environment": "prod", "blast_radius": "high"}, A,

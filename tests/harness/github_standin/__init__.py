@@ -13,6 +13,7 @@ user, close a PR) are Python methods here, not HTTP: the OpenAPI subset covers w
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from http.server import ThreadingHTTPServer
 from pathlib import Path
@@ -28,6 +29,7 @@ from tests.harness.github_standin import (
     routes_code_scanning,
     routes_git,
     routes_issues,
+    routes_orgs,
     routes_pulls,
 )
 from tests.harness.github_standin.contract import ContractChecker, openapi
@@ -66,7 +68,8 @@ class StandIn:
         openapi()  # build the validator (seconds, once per process) before a client's timeout can run out
         self.faults: list[Fault] = []
         self.routes = make_routes({**routes_app.ROUTES, **routes_git.ROUTES, **routes_pulls.ROUTES,
-                                   **routes_issues.ROUTES, **routes_code_scanning.ROUTES})
+                                   **routes_issues.ROUTES, **routes_code_scanning.ROUTES,
+                                   **routes_orgs.ROUTES})
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(self))
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -113,6 +116,13 @@ class StandIn:
             inst = Installation(self.state.next_id(), account, [r.id for r in repos], dict(permissions))
             self.state.installations[inst.id] = inst
             return inst
+
+    def add_team(self, org: str, slug: str, members: Sequence[str], pending: Sequence[str] = ()) -> None:
+        """A team in an organization: active `members`, and invitations not yet accepted (`pending`)."""
+        team = {m.lower(): ("member", "active") for m in members}
+        team.update({m.lower(): ("member", "pending") for m in pending})
+        with self.state.lock:
+            self.state.teams.setdefault(org.lower(), {})[slug.lower()] = team
 
     def protect(self, repo: Repo, branch: str, contexts: list[str], approvals: int = 0) -> None:
         repo.protection[branch] = Protection(list(contexts), approvals)

@@ -17,6 +17,7 @@ from tests.harness.github_standin.state import LEVELS, LoggedRequest, Repo, Stat
 MULTI = {"path", "ref", "branch", "basehead", "tree_sha", "commit_sha"}
 JWT = "jwt"  # route needs the App's JWT
 INSTALLATION = "installation"  # route needs any valid installation token, no repository
+ORG_MEMBERS = "org-members"  # route below /orgs/{org}: the installation's own org, `members: read`
 Need = tuple[tuple[str, str], ...] | str  # alternatives of (permission, level), or JWT/INSTALLATION
 
 
@@ -212,6 +213,9 @@ def _authorize(server: Any, route: Route, method: str, args: dict[str, str], que
     call.token = token
     if route.need == INSTALLATION:
         return call
+    if route.need == ORG_MEMBERS:
+        _authorize_org(server.state, token, args.get("org", ""))
+        return call
     repo = server.state.repos.get(f"{args.get('owner')}/{args.get('repo')}")
     if repo is None or (token.repository_ids and repo.id not in token.repository_ids):
         raise HttpError(404, "Not Found")
@@ -220,6 +224,14 @@ def _authorize(server: Any, route: Route, method: str, args: dict[str, str], que
         raise HttpError(403, "Resource not accessible by integration")
     call.repo = repo
     return call
+
+
+def _authorize_org(state: State, token: Token, org: str) -> None:
+    inst = state.installations.get(token.installation_id)
+    if inst is None or inst.account.lower() != org.lower():
+        raise HttpError(404, "Not Found")
+    if LEVELS.get(_granted(token, "members"), 0) < LEVELS["read"]:
+        raise HttpError(403, "Resource not accessible by integration")
 
 
 def _granted(token: Token, permission: str) -> str:

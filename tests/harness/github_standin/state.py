@@ -158,6 +158,8 @@ class State:
     tokens: dict[str, Token] = field(default_factory=dict)
     requests: list[LoggedRequest] = field(default_factory=list)
     sarif_uploads: list[SarifUpload] = field(default_factory=list)
+    # org (lower) -> team slug (lower) -> login (lower) -> (role, "active" | "pending")
+    teams: dict[str, dict[str, dict[str, tuple[str, str]]]] = field(default_factory=dict)
     ids: itertools.count = field(default_factory=lambda: itertools.count(1000))
 
     def next_id(self) -> int:

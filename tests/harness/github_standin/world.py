@@ -44,11 +44,12 @@ class World:
 
 
 @contextmanager
-def world(tmp: Path, files: dict[str, str] | None = None) -> Iterator[World]:
+def world(tmp: Path, files: dict[str, str] | None = None,
+          permissions: dict[str, str] | None = None) -> Iterator[World]:
     with StandIn(tmp / "standin") as gh:
         repo = gh.add_repo("octo-org", "infra", dict(FILES if files is None else files),
                            collaborators=COLLABORATORS)
-        inst = gh.install([repo], ALL_PERMISSIONS)
+        inst = gh.install([repo], ALL_PERMISSIONS if permissions is None else permissions)
         sleeps: list[float] = []
         broker = TokenBroker(AppCredentials(gh.app_id, gh.private_key_pem), gh.url,
                              retry=RetryPolicy(attempts=4, base_delay=0.01), sleep=sleeps.append)
