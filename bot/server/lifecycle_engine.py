@@ -23,7 +23,7 @@ from bot.forge.github import GitHubForge, RepoRef
 from bot.lifecycle.context import Lifecycle
 from bot.lifecycle.execute import Options
 from bot.lifecycle.fixrun import run_fix
-from bot.lifecycle.ledger import ItemState
+from bot.lifecycle.ledger import ItemState, ItemStatus
 from bot.lifecycle.naming import PrMeta, decode_meta
 from bot.lifecycle.revert import open_revert
 from bot.lifecycle.review import on_review as lifecycle_on_review
@@ -133,7 +133,7 @@ class LifecycleEngine:
                 meta = decode_meta(pr.body)
                 if meta is None or pr.merge_sha is None:
                     raise ForgeError(f"PR #{number} is not a merged fixbot pull request")
-                st = lc.state.put(ItemState(resource=meta.resource, status="merged", pr=number,
+                st = lc.state.put(ItemState(resource=meta.resource, status=ItemStatus.merged, pr=number,
                                             merge_sha=pr.merge_sha, finding_ids=meta.finding_ids, rules=meta.rules,
                                             files=tuple(forge.changed_files(number))))
             rpr, result = open_revert(lc, st, f"requested by {by} with /fixbot revert", requested_by=by)
