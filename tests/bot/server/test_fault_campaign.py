@@ -104,7 +104,8 @@ def _report(w: World, repos: list[Repo], sent: list[tuple[Repo, int]], counts: d
     lost = sum(1 for n in answers.values() if n == 0)
     print(f"\nfault campaign: {len(sent)} requests, {len(prs)} PRs, {duplicates} duplicates, {lost} lost, "
           f"{counts[JobState.dead]} dead letters, {elapsed:.1f}s")
-    assert counts[JobState.done] == len(sent) and counts[JobState.dead] == 0
+    # scheduled sweeps (one per repository and day) may join the requests: every job ended, none dead
+    assert counts[JobState.done] >= len(sent) and counts[JobState.dead] == 0
     assert lost == 0 and all(n == 1 for n in answers.values()), answers
     assert duplicates == 0 and len(prs) >= 2 * len(repos), prs
     assert not gh.checker.violations, gh.checker.violations[:3]
