@@ -49,6 +49,7 @@ test-fast: setup
 
 bench: setup
 	$(BIN)/python -m tests.bench
+	$(BIN)/python -m tests.bench.fixrate
 	$(BIN)/python -m tests.bench.server
 
 clean:

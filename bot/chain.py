@@ -14,10 +14,12 @@ from bot.models.report import Assessment, Decider, Replan, ScanReport
 from bot.planner import plan_findings, plan_resource
 from bot.policy import ForgeFacts, PolicyEngine, decide, load_engine
 from bot.policy.input import catalogue_index
+from bot.provider.live import live_check_registered
 from bot.scan_stages import Progress, ScanOutcome, ScanRequest, scan
 from rewriters import CATALOGUE
 
 CATALOGUE_INDEX = catalogue_index(CATALOGUE)  # what the policy input reads of each rewriter
+LIVE_CHECKS = live_check_registered  # can a live provider (AWS, Kubernetes) verify a check on a type?
 FACT_KEYS = ("approvals", "approved_by_owner", "checks_passed")  # what a forge may tell the policy
 
 
@@ -45,7 +47,7 @@ def plan_and_decide(
     planned = plan_findings(outcome.assessments, outcome.inventory, request.root.resolve(), outcome.config)
     note("policy")
     policy = engine or load_engine(request.root.resolve())
-    decided = decide(outcome, planned, policy, forge_facts, catalogue=CATALOGUE_INDEX)
+    decided = decide(outcome, planned, policy, forge_facts, catalogue=CATALOGUE_INDEX, live_checks=LIVE_CHECKS)
     return ChainResult(outcome=outcome, assessments=tuple(decided), policy_version=policy.version)
 
 
@@ -68,7 +70,8 @@ def decide_snapshot(snap: Path, engine: PolicyEngine, findings: Sequence[Path], 
     def replan(resource: str, subset: Sequence[Assessment]) -> list[Assessment]:
         return plan_resource(resources[resource], subset, snap, outcome.config)
 
-    return Decided(outcome, decide(outcome, planned, engine, catalogue=CATALOGUE_INDEX), engine, replan)
+    decided = decide(outcome, planned, engine, catalogue=CATALOGUE_INDEX, live_checks=LIVE_CHECKS)
+    return Decided(outcome, decided, engine, replan)
 
 
 def policy_decider(outcome: ScanOutcome, engine: PolicyEngine) -> Decider:
@@ -76,6 +79,7 @@ def policy_decider(outcome: ScanOutcome, engine: PolicyEngine) -> Decider:
 
     def run(assessments: Sequence[Assessment], facts: Mapping[str, object]) -> list[Assessment]:
         known = {k: v for k, v in facts.items() if k in FACT_KEYS}
-        return decide(outcome, assessments, engine, ForgeFacts.model_validate(known), catalogue=CATALOGUE_INDEX)
+        return decide(outcome, assessments, engine, ForgeFacts.model_validate(known), catalogue=CATALOGUE_INDEX,
+                      live_checks=LIVE_CHECKS)
 
     return run

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -57,6 +57,23 @@ class Caps(_Strict):
     max_new_prs_per_hour: int = Field(default=5, ge=0)
 
 
+class VerifySettings(_Strict):
+    """`verify:` — what signals that a merged fix was applied, and how long to keep trying.
+
+    No `workflow_run` names: any workflow whose name contains "apply" or "deploy" signals it
+    (the former built-in behaviour). Unverified merged fixes are retried with exponential
+    backoff (`retry_minutes` doubling up to `max_retry_minutes`) until `deadline_hours` after
+    the first attempt, then reported as expired."""
+
+    provider: Literal["simulated", "aws", "kubernetes"] = "simulated"
+    workflow_run: list[str] = Field(default_factory=list)  # workflow names (exact, case-insensitive)
+    deployment_status: list[str] = Field(default_factory=list)  # environment names
+    delay_after_merge_minutes: int | None = Field(default=None, ge=0)  # no signal: verify this long after merge
+    retry_minutes: int = Field(default=5, ge=1)
+    max_retry_minutes: int = Field(default=240, ge=1)
+    deadline_hours: int = Field(default=48, ge=1)
+
+
 class RepoConfig(_Strict):
     """`.fixbot.yml` — every key optional; conventions apply when it is absent."""
 
@@ -72,6 +89,7 @@ class RepoConfig(_Strict):
     max_file_bytes: int = Field(default=DEFAULT_MAX_FILE_BYTES, gt=0)
     caps: Caps = Field(default_factory=Caps)
     bot_user: str = "fixbot[bot]"
+    verify: VerifySettings = Field(default_factory=VerifySettings)
 
 
 def _hint_for(loc: tuple[Any, ...], model: type[BaseModel]) -> str | None:

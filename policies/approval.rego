@@ -14,6 +14,7 @@ approval_rules := [
 	"elevated_blast_radius",
 	"manual_review_action",
 	"verification_missing",
+	"live_verification_unavailable",
 ]
 
 approval_reasons(item) := [] if {
@@ -70,4 +71,12 @@ approval_rule("manual_review_action", item) := msg if {
 approval_rule("verification_missing", item) := "the fix has no verification to confirm it" if {
 	item.action in public_access_actions
 	not item.verification_available
+}
+
+# Verification must read the live resource: without a provider check for this resource type
+# (no AWS / Kubernetes check registered), an automated fix could never be verified.
+approval_rule("live_verification_unavailable", item) := "no provider can read the live resource to verify the fix" if {
+	item.action in public_access_actions
+	item.verification_available
+	item.live_verification == false
 }

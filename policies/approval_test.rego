@@ -79,3 +79,15 @@ test_restart_or_disruption_alone_adds_no_rule if {
 	d := decide({"needs_restart": true, "service_disruption": true})
 	d.outcome == "allow"
 }
+
+test_public_access_fix_no_provider_can_verify_needs_approval if {
+	d := decide({"live_verification": false})
+	d.outcome == "require_approval"
+	"live_verification_unavailable" in rules(d)
+}
+
+test_public_access_fix_a_provider_can_verify_stays_automated if {
+	d := decide({"live_verification": true})
+	d.outcome == "allow"
+	not "live_verification_unavailable" in rules(d)
+}

@@ -15,6 +15,7 @@ base := {
 	"reversible": true,
 	"rollback_available": true,
 	"verification_available": true,
+	"live_verification": true,
 	"changes_iam": false,
 	"changes_network": false,
 	"deletes_resource": false,

@@ -8,12 +8,15 @@ text, or an `Unfixed` value saying precisely why it cannot.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
+
+from pydantic import InstanceOf
 
 from bot.models.common import Frozen, Level
 from bot.models.finding import Finding
-from bot.models.plan import ChangeFacts, Verification
+from bot.models.plan import ChangeFacts, UnfixedCategory, Verification
 from bot.models.resource import IacKind, Resource
 
 
@@ -25,6 +28,25 @@ class Param(Frozen):
     default: str | None = None  # None: the fix needs this parameter from `.fixbot.yml`
 
 
+class ModuleCall(Frozen):
+    """A `module "name" { source = "<local dir>" }` block of this repository."""
+
+    file: str  # repo-relative file holding the call
+    name: str
+    directory: str  # the called module's directory (repo-relative, normalised)
+
+
+@runtime_checkable
+class RepoFiles(Protocol):
+    """Read-only view of the repository's Terraform files (for fixes outside the resource's file)."""
+
+    def text(self, path: str) -> str | None: ...
+
+    def directory_files(self, directory: str) -> tuple[str, ...]: ...
+
+    def callers(self, directory: str) -> tuple[ModuleCall, ...]: ...
+
+
 class RewriteContext(Frozen):
     text: str  # current content of `resource.file`
     resource: Resource  # as inventoried from the original text (spans may be stale after edits)
@@ -32,10 +54,14 @@ class RewriteContext(Frozen):
     params: dict[str, str]  # resolved: defaults overlaid with `.fixbot.yml` parameters
     aws_provider_major: int | None = None  # from required_providers / .terraform.lock.hcl
     file_texts: dict[str, str] = {}  # other files of the module directory, read-only context
+    repo: InstanceOf[RepoFiles] | None = None  # every file, for fixes at a variable's default or a module call
+    edited: Mapping[str, str] = {}  # other files as already changed by earlier rewriters on this resource
 
 
 class Edit(Frozen):
     text: str  # the full new content of `resource.file`
+    files: dict[str, str] = {}  # other repo-relative files changed (full new content): a default, a caller
+    note: str = ""  # what a reviewer should know beyond the rewriter's metadata (e.g. callers affected)
 
 
 class Skip(Frozen):
@@ -43,6 +69,7 @@ class Skip(Frozen):
 
     reason: str
     missing_parameters: tuple[str, ...] = ()
+    category: UnfixedCategory | None = None  # None: needs_parameter when parameters are missing, else needs_human
 
 
 Outcome = Edit | Skip

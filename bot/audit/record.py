@@ -20,6 +20,8 @@ EVENTS = (
     "merged",
     "verified",
     "verify_failed",
+    "unverifiable",  # the provider could not read the live resource: never counted as verified
+    "verify_pending",  # e.g. a Kubernetes rollout not done yet: retried later
     "reverted",
     "closed",
 )

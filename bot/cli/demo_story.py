@@ -91,9 +91,9 @@ def _verify(repo: Path, console: Console, drift: list[str], sink: Path) -> list[
     with console.status("fixbot verify: checkov on the touched files only, then the provider check…"):
         results = verify_cmd.verify(repo, sink)
     for r in results:
-        style = "green" if r.ok else "bold red"
-        console.print(Text(f"{'verified' if r.ok else 'verification FAILED'}: {r.resource} (PR #{r.pr}) — "
-                           f"{r.detail}", style=style))
+        style = "green" if r.ok else "bold red" if r.status == "failed" else "magenta"
+        label = {"verified": "verified", "failed": "verification FAILED"}.get(r.status, r.status)
+        console.print(Text(f"{label}: {r.resource} (PR #{r.pr}) — {r.detail}", style=style))
         if r.revert_pr:
             console.print(Text(f"→ revert PR #{r.revert_pr} opened (git revert -m 1 of the merge): "
                                f"{r.revert_status}", style="magenta"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections import Counter
 from pathlib import Path
 
 from rich.console import Console
@@ -21,6 +22,7 @@ from bot.cli.render import as_text, write_output
 from bot.cli.scan import scan_request
 from bot.models.common import Level
 from bot.models.decision import Outcome
+from bot.models.plan import UnfixedCategory
 from bot.models.report import Assessment, ScanReport
 from bot.planner import render_patch
 
@@ -97,6 +99,12 @@ def render(report: ScanReport, fmt: str) -> str:
     return as_text(lambda console: print_table(report, console))
 
 
+def unfixed_counts(report: ScanReport) -> dict[UnfixedCategory, int]:
+    """Unfixed findings per reason category, most frequent first (uncategorised as needs_human)."""
+    counts = Counter(a.unfixed.category or UnfixedCategory.needs_human for a in report.assessments if a.unfixed)
+    return dict(counts.most_common())
+
+
 def print_table(report: ScanReport, console: Console) -> None:
     console.print(plan_table(report))
     planned = sum(1 for a in report.assessments if a.plan)
@@ -104,6 +112,9 @@ def print_table(report: ScanReport, console: Console) -> None:
         f"{planned} of {len(report.assessments)} finding(s) planned; "
         "`--format patch` prints the diff to `git apply`; nothing was modified."
     )
+    left = unfixed_counts(report)
+    if left:
+        console.print(Text("unfixed: " + ", ".join(f"{n} {c.value.replace('_', ' ')}" for c, n in left.items())))
     counts = {o: sum(1 for a in report.assessments if a.decision and a.decision.outcome is o) for o in Outcome}
     decided = ", ".join(f"{n} {o.value}" for o, n in counts.items() if n)
     if decided:

@@ -1,9 +1,12 @@
 """`fixbot verify PATH`: verify merged fixes after apply; a failure opens a revert PR.
 
 checkov runs once, on the files the merged-but-unverified fixes touched and only for their
-rules; the provider (the simulated cloud state by default) checks the live resources.
-Exit codes: 0 all verified (or nothing to verify), 1 a verification failed (revert opened),
-2 error, 4 locked.
+rules; then the provider reads the live resources: `--provider simulated` (the default, the
+state `fixbot apply --simulate` wrote), `aws` (boto3, standard credential chain,
+`AWS_ENDPOINT_URL` honoured) or `kubernetes`. `--print-iam-policy` prints the least-privilege
+read-only IAM policy the AWS checks need.
+Exit codes: 0 all verified (or nothing to verify), 1 a verification failed (revert opened) or
+could not be made (unverifiable / pending), 2 error, 4 locked.
 """
 
 from __future__ import annotations
@@ -19,15 +22,29 @@ from rich.table import Table
 from rich.text import Text
 
 from bot.cli.local_session import Session, context_scan, load_policy, locked, make_lifecycle, open_session, snapshot
+from bot.config import load_repo_config
+from bot.errors import InputError
 from bot.gitstore.gitops import is_ancestor
 from bot.lifecycle.verify import VerifyResult, verify_merged
-from bot.provider import SimulatedProvider, state_path
+from bot.lifecycle.verify_providers import ProviderOptions, make_provider
+from bot.models.resource import Inventory
+from bot.provider import Provider, SimulatedProvider, state_path
+
+PROVIDERS = ("simulated", "aws", "kubernetes")
+STYLE = {"verified": "green", "failed": "red", "unverifiable": "magenta", "expired": "red"}
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", type=Path, help="git repository")
+    parser.add_argument("path", type=Path, nargs="?", help="git repository")
     parser.add_argument("--format", choices=("table", "json"), default="table")
     parser.add_argument("--audit-sink", type=Path, metavar="FILE|DIR", help="also append audit records (JSONL)")
+    parser.add_argument("--provider", choices=PROVIDERS,
+                        help="where the live resources are (default: `.fixbot.yml` verify.provider, else simulated)")
+    parser.add_argument("--endpoint-url", help="AWS API endpoint (else AWS_ENDPOINT_URL / the real AWS)")
+    parser.add_argument("--profile", help="AWS shared-config profile (else the standard chain)")
+    parser.add_argument("--region", help="AWS region (else the profile's / AWS_DEFAULT_REGION / us-east-1)")
+    parser.add_argument("--print-iam-policy", action="store_true",
+                        help="print the read-only IAM policy the AWS checks need, then exit")
 
 
 def checkov_rules(root: Path, files: Sequence[str], rules: Sequence[str]) -> set[tuple[str, str, str]]:
@@ -40,13 +57,32 @@ def checkov_rules(root: Path, files: Sequence[str], rules: Sequence[str]) -> set
     return {(str(r.file).lstrip("/"), str(r.resource or ""), r.check_id) for r in run.failed}
 
 
-def verify(path: Path, sink: Path | None = None) -> list[VerifyResult]:
+ProviderFactory = Callable[[Session, Path, Inventory], Provider]
+
+
+def _simulated(session: Session, snap: Path, inventory: Inventory) -> Provider:
+    return SimulatedProvider(state_path(session.forge.state_dir))
+
+
+def named_factory(name: str, options: ProviderOptions | None = None) -> ProviderFactory:
+    def make(session: Session, snap: Path, inventory: Inventory) -> Provider:
+        return make_provider(name, snap, inventory.resources, session.forge.state_dir, options or ProviderOptions())
+
+    return make
+
+
+def verify(path: Path, sink: Path | None = None, factory: ProviderFactory | None = None,
+           choose: Callable[[str], ProviderFactory] | None = None) -> list[VerifyResult]:
+    """`factory`, else `choose(.fixbot.yml verify.provider)`, else the simulated provider."""
     session = open_session(path, sink)
-    provider = SimulatedProvider(state_path(session.forge.state_dir))
     with locked(session, "verify"), snapshot(session) as (snap, _sha):
+        settings = load_repo_config(snap).verify
+        make = factory or (choose(settings.provider) if choose else _simulated)
         outcome = context_scan(snap)
         lc = make_lifecycle(session, outcome, load_policy(session))
-        return verify_merged(lc, provider, snap, outcome.inventory, checkov_rules, applied_check(session, provider))
+        provider = make(session, snap, outcome.inventory)
+        applied = applied_check(session, provider) if isinstance(provider, SimulatedProvider) else None
+        return verify_merged(lc, provider, snap, outcome.inventory, checkov_rules, applied, retry=settings)
 
 
 def applied_check(session: Session, provider: SimulatedProvider) -> Callable[[str], bool]:
@@ -59,17 +95,33 @@ def applied_check(session: Session, provider: SimulatedProvider) -> Callable[[st
     return check
 
 
+def _chooser(args: argparse.Namespace) -> Callable[[str], ProviderFactory]:
+    options = ProviderOptions(args.endpoint_url, args.profile, args.region)
+    return lambda configured: named_factory(args.provider or configured, options)
+
+
+def _table(results: list[VerifyResult]) -> None:
+    table = Table(title="fixbot verify")
+    for col in ("resource", "PR", "result", "detail", "revert PR"):
+        table.add_column(col, overflow="fold")
+    for r in results:
+        status = Text(r.status, style=STYLE.get(r.status, "yellow"))
+        revert = f"#{r.revert_pr} ({r.revert_status})" if r.revert_pr else ""
+        table.add_row(Text(r.resource), f"#{r.pr}" if r.pr else "", status, Text(r.detail), revert)
+    Console().print(table if results else "nothing to verify: no merged fix awaits verification")
+
+
 def run(args: argparse.Namespace) -> int:
-    results = verify(args.path, args.audit_sink)
+    if args.print_iam_policy:
+        from bot.provider.aws.catalog import shipped_policy
+
+        print(json.dumps(shipped_policy(), indent=2))
+        return 0
+    if args.path is None:
+        raise InputError("fixbot verify: PATH is required", hint="fixbot verify PATH [--provider aws]")
+    results = verify(args.path, args.audit_sink, choose=_chooser(args))
     if args.format == "json":
-        print(json.dumps([asdict(r) for r in results], indent=2))
+        print(json.dumps([asdict(r) for r in results], indent=2, default=str))
     else:
-        table = Table(title="fixbot verify")
-        for col in ("resource", "PR", "result", "detail", "revert PR"):
-            table.add_column(col, overflow="fold")
-        for r in results:
-            status = Text(r.status, style={"verified": "green", "failed": "red"}.get(r.status, "yellow"))
-            revert = f"#{r.revert_pr} ({r.revert_status})" if r.revert_pr else ""
-            table.add_row(Text(r.resource), f"#{r.pr}" if r.pr else "", status, Text(r.detail), revert)
-        Console().print(table if results else "nothing to verify: no merged fix awaits verification")
-    return 1 if any(r.status == "failed" for r in results) else 0
+        _table(results)
+    return 1 if any(r.status in ("failed", "unverifiable", "pending", "expired") for r in results) else 0

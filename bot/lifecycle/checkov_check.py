@@ -56,13 +56,26 @@ def _split(keys: set[Key], prefix: str) -> set[Key]:
     return {(f[len(prefix):], r, c) for f, r, c in keys if f.startswith(prefix)}
 
 
+def _with_module_files(snapshot: Path, files: Iterable[str]) -> list[str]:
+    """The changed files plus the other `.tf` files of their directories: a fix at a variable's
+    default or a local changes no line of the resource, which checkov must still see with it."""
+    out = dict.fromkeys(files)
+    for f in list(out):
+        if f.endswith(".tf"):
+            folder = (snapshot / f).parent
+            siblings = sorted(folder.glob("*.tf")) if folder.is_dir() else []
+            out.update(dict.fromkeys(
+                p.relative_to(snapshot).as_posix() for p in siblings if p.is_file() and not p.is_symlink()))
+    return list(out)
+
+
 def checkov_checker(req: CheckRequest) -> CheckOutcome:
     head, base = Path(req.head_dir), Path(req.base_dir)
     broken = [f"{f}: {p}" for f in req.files if (p := parse_problem(head / f))]
     if broken:
         return CheckOutcome(ok=False, summary="changed files do not parse", details=tuple(broken))
     root = head.parent  # base and head snapshots are siblings: one checkov run covers both
-    files = [f"{d.name}/{f}" for d in (base, head) for f in req.files]
+    files = [f"{d.name}/{f}" for d in (base, head) for f in _with_module_files(d, req.files)]
     passed, failed = _run(root, files)
     passed_before, failed_after = _split(passed, f"{base.name}/"), _split(failed, f"{head.name}/")
     targeted = {k for k in failed_after if k[2] in req.rules and k[1] == req.resource}

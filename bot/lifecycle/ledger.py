@@ -31,6 +31,9 @@ class ItemStatus(StrEnum):
     merged = "merged"
     verified = "verified"
     verify_failed = "verify_failed"
+    unverifiable = "unverifiable"  # the provider could not read the live resource: retried, never verified
+    verify_pending = "verify_pending"  # e.g. a Kubernetes rollout not done yet: retried
+    verify_expired = "verify_expired"  # still unverified at the deadline: reported, no longer retried
     reverting = "reverting"
     requeued = "requeued"
     deferred = "deferred"  # findings set aside until the change in flight on the resource merges
@@ -48,6 +51,10 @@ class ItemState(Frozen):
     verification_rules: tuple[str, ...] = ()
     provider_check: str = ""
     failures: tuple[str, ...] = ()
+    verify_attempts: int = 0  # provider checks that answered unverifiable / pending so far
+    last_verification: str = ""  # the last verification detail recorded (reruns do not repeat it)
+    first_verify_at: str = ""  # ISO time of the first unsettled verification (the deadline counts from it)
+    last_verify_at: str = ""  # ISO time of the last unsettled verification (the backoff counts from it)
     last_decision: str = ""
     assessments: tuple[Assessment, ...] = Field(default_factory=tuple)
 

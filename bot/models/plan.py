@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from pydantic import Field
 
 from bot.models.common import Frozen, Level
@@ -46,10 +48,23 @@ class Plan(Frozen):
     parameters: dict[str, str] = Field(default_factory=dict)
     edits: tuple[FileEdit, ...] = ()
     diff: str = ""
+    notes: tuple[str, ...] = ()  # what a reviewer must know, e.g. the callers a module fix affects
 
     @property
     def changed_files(self) -> tuple[str, ...]:
         return tuple(e.path for e in self.edits)
+
+
+class UnfixedCategory(StrEnum):
+    """Why a finding is left: what a user has to do about it (report `unfixed.category`)."""
+
+    needs_parameter = "needs_parameter"  # a value only a human knows: set it in .fixbot.yml
+    needs_human = "needs_human"  # the change needs judgement (shape unknown, heredoc, ...)
+    not_in_this_file = "not_in_this_file"  # the value comes from elsewhere (an input, a remote module)
+    no_rewriter = "no_rewriter"  # no fix in the catalogue for the rule (or the resource type)
+    not_mapped = "not_mapped"  # the finding's resource is not in the repository inventory
+    overlaps = "overlaps"  # another planned fix changes the same lines: rerun after applying it
+    already_compliant = "already_compliant"  # the source already complies (a stale finding)
 
 
 class Unfixed(Frozen):
@@ -57,3 +72,4 @@ class Unfixed(Frozen):
     reason: str
     missing_parameters: tuple[str, ...] = ()
     rewriter: str | None = None
+    category: UnfixedCategory | None = None  # None only from producers older than the category

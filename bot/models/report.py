@@ -70,7 +70,11 @@ def finding_json(a: Assessment) -> dict[str, Any]:
     if a.plan is not None:
         out["plan"] = plan_json(a.plan)
     if a.unfixed is not None:
-        out["unfixed"] = {"reason": a.unfixed.reason, "missing_parameters": list(a.unfixed.missing_parameters)}
+        out["unfixed"] = {
+            "reason": a.unfixed.reason,
+            "missing_parameters": list(a.unfixed.missing_parameters),
+            "category": a.unfixed.category.value if a.unfixed.category else None,
+        }
     return out
 
 
@@ -85,6 +89,7 @@ def plan_json(p: Plan) -> dict[str, Any]:
         "parameters": dict(p.parameters),
         "diff": p.diff,
         "files": list(p.changed_files),
+        "notes": list(p.notes),
     }
 
 

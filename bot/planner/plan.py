@@ -9,7 +9,7 @@ written to disk.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -17,12 +17,14 @@ from bot.config import RepoConfig
 from bot.errors import FixbotError
 from bot.hcledit.parse import parse, tree_problem
 from bot.models.finding import Finding
-from bot.models.plan import FileEdit, Plan, Unfixed
+from bot.models.plan import FileEdit, Plan, Unfixed, UnfixedCategory
 from bot.models.report import Assessment
 from bot.models.resource import IacKind, Inventory, Resource
 from bot.paths import repo_relative
 from bot.planner.catalogue import catalogue_order, rewriter_for
 from bot.planner.diff import plan_diff
+from bot.planner.files import RepoTexts
+from bot.planner.overlap import drop_overlaps
 from bot.planner.provider import provider_major
 from bot.sourcetext import SourceEncodingError, SourceText, TextFormat, read_source
 from bot.yamledit.memo import memoised
@@ -38,6 +40,7 @@ class _ModuleCache:
     texts: dict[str, dict[str, str]] = field(default_factory=dict)
     formats: dict[str, TextFormat] = field(default_factory=dict)  # file -> its BOM / line endings
     majors: dict[str, int | None] = field(default_factory=dict)
+    repo: RepoTexts | None = None  # every file and the module calls, for fixes outside the resource's file
 
     def module_texts(self, res: Resource) -> dict[str, str]:
         directory = str(PurePosixPath(res.file).parent)
@@ -67,8 +70,15 @@ def resolve_params(rewriter: Rewriter, config: RepoConfig) -> dict[str, str]:
     return out
 
 
-def _unfixed(a: Assessment, reason: str, rewriter: str | None = None, missing: tuple[str, ...] = ()) -> Assessment:
-    un = Unfixed(finding_id=a.finding.id, reason=reason, missing_parameters=missing, rewriter=rewriter)
+def _unfixed(
+    a: Assessment,
+    reason: str,
+    category: UnfixedCategory,
+    rewriter: str | None = None,
+    missing: tuple[str, ...] = (),
+) -> Assessment:
+    un = Unfixed(finding_id=a.finding.id, reason=reason, missing_parameters=missing, rewriter=rewriter,
+                 category=category)
     return a.model_copy(update={"unfixed": un, "plan": None})
 
 
@@ -83,20 +93,23 @@ def plan_findings(
         res = resources.get(a.finding.resource or "")
         rw = rewriter_for(a.finding)
         if res is None:
-            out[i] = _unfixed(a, "the finding's resource is not in the repository inventory")
+            out[i] = _unfixed(a, "the finding's resource is not in the repository inventory",
+                              UnfixedCategory.not_mapped)
         elif rw is None:
-            out[i] = _unfixed(a, f"no rewriter in the catalogue handles rule {a.finding.rule_id}")
+            out[i] = _unfixed(a, f"no rewriter in the catalogue handles rule {a.finding.rule_id}",
+                              UnfixedCategory.no_rewriter)
         elif rw.iac != res.kind or (rw.resource_types and res.type not in rw.resource_types):
-            out[i] = _unfixed(a, f"rewriter {rw.id} does not handle {res.kind.value} type {res.type}", rw.id)
+            out[i] = _unfixed(a, f"rewriter {rw.id} does not handle {res.kind.value} type {res.type}",
+                              UnfixedCategory.no_rewriter, rw.id)
         else:
             groups[res.address].append(i)
-    cache = _ModuleCache(root, config)
+    cache = _ModuleCache(root, config, repo=RepoTexts(root, inventory, config))
     with memoised():  # resources of one manifest share its parsed documents
         for address, idxs in groups.items():
             planned = plan_resource(resources[address], [assessments[i] for i in idxs], root, config, cache)
             for i, a in zip(idxs, planned, strict=True):
                 out[i] = a
-    return out
+    return drop_overlaps(out)
 
 
 def _read(root: Path, rel: str, config: RepoConfig) -> SourceText:
@@ -133,25 +146,59 @@ def plan_resource(
         cached = cache.texts.get(str(PurePosixPath(res.file).parent), {}).get(res.file)
         src = SourceText(cached, cache.formats[res.file]) if cached else _read(root, res.file, config)
     except (OSError, FixbotError) as exc:
-        return [_unfixed(a, f"cannot read {res.file}: {exc}") for a in items]
+        return [_unfixed(a, f"cannot read {res.file}: {exc}", UnfixedCategory.needs_human) for a in items]
     major = cache.major(res) if terraform else None
-    text, done, verdicts = _compose(res, items, config, src.text, major, texts)
-    edit = FileEdit(path=res.file, before=src.original, after=src.format.restore(text))
-    diff = plan_diff([edit]) if done else ""
-    fixed_ids = tuple(f.id for s in done for f in s.findings)
-    by_finding = {f.id: s for s in done for f in s.findings}
+    run = _compose(res, items, config, src.text, major, texts, cache.repo)
+    edits = _edits(res.file, src, run, lambda p: _other_file(p, texts, cache))
+    diff = plan_diff(edits) if run.done else ""
+    fixed_ids = tuple(f.id for s in run.done for f in s.findings)
+    by_finding = {f.id: s for s in run.done for f in s.findings}
     out: list[Assessment] = []
     for a in items:
         found = by_finding.get(a.finding.id)
         if found is None:
-            reason, rw_id, missing = verdicts[a.finding.id]
-            out.append(_unfixed(a, reason, rw_id, missing))
+            reason, rw_id, missing, category = run.verdicts[a.finding.id]
+            out.append(_unfixed(a, reason, category, rw_id, missing))
         else:
-            out.append(a.model_copy(update={"plan": _plan(found, res, fixed_ids, edit, diff), "unfixed": None}))
+            plan = _plan(found, res, fixed_ids, edits, diff, tuple(run.notes))
+            out.append(a.model_copy(update={"plan": plan, "unfixed": None}))
     return out
 
 
-Verdict = tuple[str, str | None, tuple[str, ...]]  # reason, rewriter id, missing parameters
+def _other_file(path: str, texts: dict[str, str], cache: _ModuleCache) -> SourceText | None:
+    """Another file as the rewriters started from it (normalised), with its own format."""
+    if path in texts:
+        return SourceText(texts[path], cache.formats.get(path, TextFormat()))
+    text = cache.repo.text(path) if cache.repo else None
+    return None if text is None or cache.repo is None else SourceText(text, cache.repo.format(path))
+
+
+def _edits(
+    path: str, src: SourceText, run: _Run, read: Callable[[str], SourceText | None]
+) -> tuple[FileEdit, ...]:
+    """The resource's file (when changed, or when nothing else is), then every other file the
+    fixes changed (a variable's default, a module call), each back in its own BOM / line endings."""
+    others = []
+    for other, after in sorted(run.edited.items()):
+        before = read(other)  # the very text the rewriters started from
+        if before is not None and before.text != after:
+            others.append(FileEdit(path=other, before=before.original, after=before.format.restore(after)))
+    own = FileEdit(path=path, before=src.original, after=src.format.restore(run.text))
+    return tuple(others) if others and run.text == src.text else (own, *others)
+
+
+Verdict = tuple[str, str | None, tuple[str, ...], UnfixedCategory]  # reason, rewriter, missing params, category
+
+
+@dataclass
+class _Run:
+    """What composing the rewriters of one resource produced."""
+
+    text: str
+    done: list[_Step] = field(default_factory=list)
+    verdicts: dict[str, Verdict] = field(default_factory=dict)
+    edited: dict[str, str] = field(default_factory=dict)  # other files, as changed so far
+    notes: list[str] = field(default_factory=list)
 
 
 def _compose(
@@ -161,29 +208,34 @@ def _compose(
     text: str,
     major: int | None,
     texts: dict[str, str],
-) -> tuple[str, list[_Step], dict[str, Verdict]]:
-    """Run each rewriter in catalogue order on the evolving text; collect what each achieved."""
-    verdicts: dict[str, Verdict] = {}
-    done: list[_Step] = []
+    repo: RepoTexts | None = None,
+) -> _Run:
+    """Run each rewriter in catalogue order on the evolving texts; collect what each achieved."""
+    run = _Run(text=text)
     for step in _steps(items, config):
         ctx = RewriteContext(
-            text=text,
+            text=run.text,
             resource=res,
             findings=step.findings,
             params=step.params,
             aws_provider_major=major,
-            file_texts=texts,
+            file_texts={f: run.edited.get(f, t) for f, t in texts.items()},
+            repo=repo,
+            edited=dict(run.edited),
         )
         outcome = _run(step.rewriter, ctx)
-        reason = _skip_reason(outcome, text, res)
-        if reason is not None:
+        found = _skip_reason(outcome, run.text, res, run.edited)
+        if found is not None:
+            reason, category = found
             missing = outcome.missing_parameters if isinstance(outcome, Skip) else ()
             reason += _unknown_parameters(step.rewriter, config) if missing else ""
-            verdicts.update({f.id: (reason, step.rewriter.id, missing) for f in step.findings})
+            run.verdicts.update({f.id: (reason, step.rewriter.id, missing, category) for f in step.findings})
         elif isinstance(outcome, Edit):
-            text = outcome.text
-            done.append(step)
-    return text, done, verdicts
+            run.text = outcome.text
+            run.edited.update(outcome.files)
+            run.notes += [n for n in outcome.note.splitlines() if n and n not in run.notes]
+            run.done.append(step)
+    return run
 
 
 def _steps(items: Sequence[Assessment], config: RepoConfig) -> list[_Step]:
@@ -202,7 +254,8 @@ def _run(rewriter: Rewriter, ctx: RewriteContext) -> Outcome:
     try:
         return rewriter.apply(ctx)
     except Exception as exc:  # a rewriter bug must not sink the other findings' plans
-        return Skip(reason=f"rewriter {rewriter.id} failed ({type(exc).__name__}: {exc}); fix by hand")
+        return Skip(reason=f"rewriter {rewriter.id} failed ({type(exc).__name__}: {exc}); fix by hand",
+                    category=UnfixedCategory.needs_human)
 
 
 def _unknown_parameters(rewriter: Rewriter, config: RepoConfig) -> str:
@@ -215,19 +268,31 @@ def _unknown_parameters(rewriter: Rewriter, config: RepoConfig) -> str:
     return f" (.fixbot.yml parameters.{rewriter.id} has unknown {', '.join(unknown)}; expected {expected})"
 
 
-def _skip_reason(outcome: Outcome, text: str, res: Resource) -> str | None:
+def _skip_reason(
+    outcome: Outcome, text: str, res: Resource, edited: dict[str, str]
+) -> tuple[str, UnfixedCategory] | None:
     if isinstance(outcome, Skip):
-        return outcome.reason
-    if outcome.text == text:
-        return "already compliant in the current source (the finding may be stale)"
+        return outcome.reason, _category(outcome)
+    if outcome.text == text and all(edited.get(p) == t for p, t in outcome.files.items()):
+        return "already compliant in the current source (the finding may be stale)", UnfixedCategory.already_compliant
     if res.kind == IacKind.terraform:
-        problem = tree_problem(parse(outcome.text.encode("utf-8")))  # hcledit checked edited blocks with hcl2
-        if problem is not None:
-            return f"the fix would not parse ({problem}); left untouched"
+        for path, changed in ((res.file, outcome.text), *outcome.files.items()):
+            problem = tree_problem(parse(changed.encode("utf-8")))  # hcledit checked edited blocks with hcl2
+            if problem is not None:
+                return f"the fix would not parse in {path} ({problem}); left untouched", UnfixedCategory.needs_human
     return None
 
 
-def _plan(step: _Step, res: Resource, finding_ids: tuple[str, ...], edit: FileEdit, diff: str) -> Plan:
+def _category(skip: Skip) -> UnfixedCategory:
+    if skip.category is not None:
+        return skip.category
+    return UnfixedCategory.needs_parameter if skip.missing_parameters else UnfixedCategory.needs_human
+
+
+def _plan(
+    step: _Step, res: Resource, finding_ids: tuple[str, ...], edits: tuple[FileEdit, ...], diff: str,
+    notes: tuple[str, ...],
+) -> Plan:
     rw = step.rewriter
     return Plan(
         finding_ids=finding_ids,
@@ -239,6 +304,7 @@ def _plan(step: _Step, res: Resource, finding_ids: tuple[str, ...], edit: FileEd
         rollback_plan=rw.rollback_plan,
         verification=rw.verification,
         parameters=dict(step.params),
-        edits=(edit,),
+        edits=edits,
         diff=diff,
+        notes=notes,
     )

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from bot.models.report import Assessment
 from bot.policy.engine import PolicyEngine
-from bot.policy.input import CatalogueEntry, ForgeFacts, InputBuilder, PolicyInput
+from bot.policy.input import CatalogueEntry, ForgeFacts, InputBuilder, LiveChecks, PolicyInput
 
 if TYPE_CHECKING:
     from bot.scan_stages import ScanOutcome
@@ -17,7 +17,8 @@ Catalogue = Mapping[str, CatalogueEntry]  # rewriter id -> entry; passed in, nev
 
 
 def builder_for(
-    outcome: ScanOutcome, forge_facts: ForgeFacts | None = None, *, catalogue: Catalogue
+    outcome: ScanOutcome, forge_facts: ForgeFacts | None = None, *, catalogue: Catalogue,
+    live_checks: LiveChecks | None = None,
 ) -> InputBuilder:
     return InputBuilder(
         inventory=outcome.inventory,
@@ -25,6 +26,7 @@ def builder_for(
         graph=outcome.graph,
         catalogue=catalogue,
         forge=forge_facts or ForgeFacts(),
+        live_checks=live_checks,
     )
 
 
@@ -34,8 +36,9 @@ def policy_inputs(
     forge_facts: ForgeFacts | None = None,
     *,
     catalogue: Catalogue,
+    live_checks: LiveChecks | None = None,
 ) -> list[PolicyInput]:
-    builder = builder_for(outcome, forge_facts, catalogue=catalogue)
+    builder = builder_for(outcome, forge_facts, catalogue=catalogue, live_checks=live_checks)
     return [builder.build(a) for a in assessments]
 
 
@@ -46,7 +49,9 @@ def decide(
     forge_facts: ForgeFacts | None = None,
     *,
     catalogue: Catalogue,
+    live_checks: LiveChecks | None = None,
 ) -> list[Assessment]:
     """The assessments, in order, each with `decision` set (policy_version = engine.version)."""
-    decisions = engine.evaluate(policy_inputs(outcome, assessments, forge_facts, catalogue=catalogue))
+    decisions = engine.evaluate(policy_inputs(outcome, assessments, forge_facts, catalogue=catalogue,
+                                              live_checks=live_checks))
     return [a.model_copy(update={"decision": d}) for a, d in zip(assessments, decisions, strict=True)]

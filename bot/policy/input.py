@@ -15,7 +15,7 @@ The input deliberately carries no free text: no title, no resource address or na
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal, Protocol
@@ -73,6 +73,7 @@ class PolicyInput(Frozen):
     reversible: bool
     rollback_available: bool
     verification_available: bool
+    live_verification: bool | None = None  # a live provider (AWS / Kubernetes) has the check; None: not asked
     changes_iam: bool
     changes_network: bool
     deletes_resource: bool
@@ -175,6 +176,9 @@ def _secret_scope(resource_type: str | None, consumers: Iterable[str]) -> Secret
     return "single_service" if len(set(consumers)) <= 1 else "multi_service"
 
 
+LiveChecks = Callable[[str, str], bool]  # (provider check, resource type) -> a live provider can run it
+
+
 @dataclass(frozen=True)
 class InputBuilder:
     """Builds `PolicyInput`s for the assessments of one scan."""
@@ -184,6 +188,7 @@ class InputBuilder:
     graph: GraphLike
     catalogue: Mapping[str, CatalogueEntry]
     forge: ForgeFacts = field(default_factory=ForgeFacts)
+    live_checks: LiveChecks | None = None  # passed in by the caller (bot.chain), like the catalogue
 
     @cached_property
     def _resources(self) -> dict[str, Resource]:
@@ -214,11 +219,18 @@ class InputBuilder:
             data_loss_risk=change.data_loss,
             service_disruption=change.disruption,
             needs_restart=change.restart,
+            live_verification=self._live(plan.rewriter if plan else None, rtype),
             secret_scope=_secret_scope(rtype, self._consumers.get(address or "", ())),
             **self._context_facts(resource),
             **self._graph_facts(address),
             forge=self.forge,
         )
+
+    def _live(self, rewriter_id: str | None, rtype: str | None) -> bool | None:
+        if self.live_checks is None:
+            return None
+        rw = self.catalogue.get(rewriter_id) if rewriter_id else None
+        return rw is not None and rtype is not None and self.live_checks(rw.verification.provider_check, rtype)
 
     def _context_facts(self, resource: Resource | None) -> dict[str, object]:
         if resource is None:  # not inventoried: nothing authoritative is known

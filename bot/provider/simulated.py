@@ -2,7 +2,9 @@
 
 `fixbot apply --simulate` writes the default branch's resources (from the inventory) into
 `.git/fixbot/cloud-state.json`; `--drift ADDRESS:attr=value` then changes one live value, as
-a console click would. `SimulatedProvider.check` compares that state with the configuration.
+a console click would. `SimulatedProvider.check` runs the named check from its registry
+(bot.provider.simulated_checks) and, as a separate visible result, a drift check of the live
+values against the configuration. A check name it does not know is `unverifiable`.
 """
 
 from __future__ import annotations
@@ -15,10 +17,12 @@ from typing import Any
 from bot.errors import InputError
 from bot.gitstore.store import atomic_write_json, read_json
 from bot.models.resource import Inventory, Resource
-from bot.provider.base import ProviderResult
-from bot.provider.live_checks import NAMED, drift
+from bot.provider.result import CheckResult, CheckStatus, ProviderReport, Why
+from bot.provider.run import all_unverifiable, run_checks
+from bot.provider.simulated_checks import REGISTRY, SimContext
 
 STATE_FILE = "cloud-state.json"
+DRIFT_CHECK = "config_drift"
 
 
 def state_path(state_dir: Path) -> Path:
@@ -71,35 +75,45 @@ def inject_drift(path: Path, spec: str) -> str:
     raise InputError(f"--drift {spec!r}: no resource {address!r} in the simulated state")
 
 
+def drift(res: Resource, live: dict[str, Any]) -> CheckResult:
+    """The live values of `res` differ from its configuration? (its own result, never a fallback)"""
+    diffs = {key: {"live": live.get(key), "configured": want}
+             for key, want in res.attributes.items() if live.get(key) != want}
+    return CheckResult(check=DRIFT_CHECK, resource=res.address, resource_type=res.type,
+                       status=CheckStatus.failed if diffs else CheckStatus.verified, evidence=diffs,
+                       reason="live values differ from the configuration" if diffs else "")
+
+
 class SimulatedProvider:
     name = "simulated"
 
     def __init__(self, path: Path) -> None:
         self.path = path
 
+    def _doc(self) -> dict[str, Any] | None:
+        doc: dict[str, Any] | None = read_json(self.path, None)
+        return doc
+
     def live(self) -> dict[str, dict[str, Any]]:
-        doc = read_json(self.path, None)
-        if doc is None:
-            return {}
-        return {r["address"]: r.get("values", {}) for r in doc["values"]["root_module"]["resources"]}
+        doc = self._doc()
+        return {r["address"]: r.get("values", {}) for r in doc["values"]["root_module"]["resources"]} if doc else {}
 
     def applied_commit(self) -> str | None:
-        doc = read_json(self.path, None)
+        doc = self._doc()
         return doc.get("fixbot_applied_commit") if doc else None
 
-    def check(self, check: str, desired: Sequence[Resource]) -> ProviderResult:
-        live = self.live()
-        if not live:
-            return ProviderResult(ok=False, check=check, detail="nothing applied yet (no simulated state)")
-        problems: list[str] = []
-        named = NAMED.get(check)
-        for res in desired:
-            values = live.get(res.address)
-            if values is None:
-                problems.append(f"{res.address}: not present in the live state (not applied?)")
-                continue
-            problems += drift(res, values)
-            extra = named(res, values) if named else None
-            problems += [extra] if extra else []
-        detail = "; ".join(problems[:3]) if problems else f"{check}: live state matches ({len(desired)} resource(s))"
-        return ProviderResult(ok=not problems, check=check, detail=detail, problems=tuple(problems))
+    @staticmethod
+    def supports(rtype: str) -> bool:
+        return rtype in REGISTRY.types()
+
+    def check(self, check: str, desired: Sequence[Resource]) -> ProviderReport:
+        doc = self._doc()
+        if doc is None:
+            return all_unverifiable(self.name, check, desired, Why.not_applied,
+                                    "nothing applied yet (no simulated state)")
+        resources = doc["values"]["root_module"]["resources"]
+        ctx = SimContext({r["address"]: r.get("values", {}) for r in resources},
+                         {r["address"]: r.get("type", "") for r in resources})
+        named = run_checks(self.name, REGISTRY, ctx, check, desired)
+        drifts = tuple(drift(r, dict(ctx.live[r.address])) for r in desired if r.address in ctx.live)
+        return named.model_copy(update={"results": named.results + drifts})

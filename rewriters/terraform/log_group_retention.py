@@ -7,6 +7,12 @@ from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import Param, Rewriter
 from rewriters.terraform.common import TF, Setting, at_least, int_param, set_attrs
 
+
+def _kept(value: str) -> bool:
+    """0 means never expire (compliant, and longer than any retention this fix would set)."""
+    return value.strip() == "0" or at_least(365)(value)
+
+
 REWRITER = Rewriter(
     id="log_group_retention",
     iac=TF,
@@ -26,7 +32,7 @@ REWRITER = Rewriter(
         "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudwatch_log_group",
     ),
     apply=set_attrs(
-        Setting("retention_in_days", int_param("retention_days"), accept=at_least(365)),
+        Setting("retention_in_days", int_param("retention_days"), accept=_kept),
     ),
     parameters=(
         Param(

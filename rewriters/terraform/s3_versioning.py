@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from bot.hcledit import BlockSpec, ensure_attr
+from bot.hcledit import BlockSpec
 from bot.models.common import Level
 from bot.models.plan import ChangeFacts, Verification
 from rewriters.base import RewriteContext, Rewriter
-from rewriters.terraform.common import TF, address, guarded, is_true
+from rewriters.terraform.common import TF, Setting, apply_settings, guarded, is_true
 from rewriters.terraform.s3_common import ensure_sibling_resource, split_style
 
 SPLIT = "aws_s3_bucket_versioning"
@@ -15,9 +15,9 @@ ENABLED = '"Enabled"'
 
 def _edit(ctx: RewriteContext, text: str) -> str:
     if ctx.resource.type == SPLIT:
-        return ensure_attr(text, address(ctx), ("versioning_configuration",), "status", ENABLED)
+        return apply_settings(ctx, text, (Setting("status", ENABLED, ("versioning_configuration",)),))
     if not split_style(ctx, text):
-        return ensure_attr(text, address(ctx), ("versioning",), "enabled", "true", is_true)
+        return apply_settings(ctx, text, (Setting("enabled", "true", ("versioning",), is_true),))
     items = (BlockSpec("versioning_configuration", items=(("status", ENABLED),)),)
     return ensure_sibling_resource(ctx, text, SPLIT, items, ((("versioning_configuration",), "status", ENABLED),))
 

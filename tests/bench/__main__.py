@@ -27,9 +27,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.bench", description=__doc__)
     parser.add_argument("--sizes", type=_sizes, default=list(DEFAULT_SIZES), help="resources per repo, e.g. 200,5000")
     parser.add_argument("--keep", type=Path, help="write the synthetic repos here instead of a temporary directory")
+    parser.add_argument("--verify-fixes", type=int, default=200, metavar="N",
+                        help="verification cost on N merged fixes against moto (0: skip)")
     args = parser.parse_args(argv)
     try:
         run_bench(args.sizes, keep=args.keep)
+        if args.verify_fixes > 0:
+            from tests.bench.verify import run_verify_bench
+
+            run_verify_bench(args.verify_fixes)
     except FixbotError as exc:
         print(f"bench: {exc}", file=sys.stderr)
         return 2

@@ -20,7 +20,8 @@ from bot.models.risk import Factor, Risk
 
 
 def assessment(resource: str, file: str, before: str, after: str, rule: str = "CKV_AWS_20",
-               action: str = "block_public_s3_access", score: float = 0.5) -> Assessment:
+               action: str = "block_public_s3_access", score: float = 0.5,
+               provider_check: str = "matches_desired") -> Assessment:
     fid = fingerprint(rule, resource, None, None)
     finding = Finding(id=fid, source="checkov", rule_id=rule, title=f"{rule} on {resource}", resource=resource,
                       file=file)
@@ -28,7 +29,7 @@ def assessment(resource: str, file: str, before: str, after: str, rule: str = "C
         finding_ids=(fid,), resource=resource, rewriter="test_rw", action=action, confidence=Level.high,
         reversible=True, rollback_plan="restore the previous block", edits=(FileEdit(path=file, before=before,
                                                                                     after=after),),
-        verification=Verification(rules=(rule,), provider_check="matches_desired"),
+        verification=Verification(rules=(rule,), provider_check=provider_check),
         diff=f"--- a/{file}\n+++ b/{file}\n-{before}+{after}",
     )
     risk = Risk(score=score, factors=(Factor(name="severity", weight=0.25, value=score, evidence=("high",)),))

@@ -71,6 +71,7 @@ def test_plan_json_extends_the_scan_contract(repo: tuple[Path, Path], capsys: py
     assert plan["action"] == "enable_bucket_versioning"
     assert by_rule["CKV2_AWS_6"]["plan"]["diff"] == plan["diff"]  # one change for the resource
     assert by_rule["CKV_AWS_18"]["unfixed"]["missing_parameters"] == ["target_bucket"]
+    assert by_rule["CKV_AWS_18"]["unfixed"]["category"] == "needs_parameter"
     assert (root / "main.tf").read_text() == MAIN_TF
 
 
@@ -100,6 +101,7 @@ def test_plan_table_names_missing_parameters(
     assert main(["plan", str(root), "--no-checkov", "--findings", str(findings)]) == 0
     out = " ".join(capsys.readouterr().out.split())
     assert "target_bucket" in out and "planned" in out
+    assert "unfixed: 1 needs parameter" in out  # counts per reason category under the table
 
 
 def test_plan_rejects_a_missing_findings_file(tmp_path: Path) -> None:
@@ -143,3 +145,27 @@ def test_plan_table_names_the_decision_and_the_policy_version(
     text = (root.parent / "plan.txt").read_text()
     assert "decision" in text and "policy sha256:" in text
     assert ("allow" in text) or ("require_approval" in text)
+
+
+def test_plan_patch_never_aborts_on_fixes_that_change_the_same_lines(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    root.mkdir()
+    text = ('variable "flag" {\n  default = null\n}\n\nresource "aws_ebs_volume" "one" {\n  availability_zone = "a"\n'
+            '  size              = 8\n  encrypted         = var.flag\n}\n\nresource "aws_db_instance" "db" {\n'
+            '  publicly_accessible = var.flag\n}\n')
+    (root / "main.tf").write_text(text)
+    report = {"check_type": "terraform", "results": {"failed_checks": [
+        {**_finding("CKV_AWS_3", "aws_ebs_volume.one"), "file_line_range": [5, 9]},
+        {**_finding("CKV_AWS_17", "aws_db_instance.db"), "file_line_range": [11, 13]},
+    ]}}
+    findings = tmp_path / "checkov.json"
+    findings.write_text(json.dumps(report))
+    out = tmp_path / "fix.patch"
+    args = ["plan", str(root), "--no-checkov", "--findings", str(findings)]
+    assert main([*args, "--format", "table", "--output", str(tmp_path / "plan.txt")]) == 0
+    assert "unfixed: 1 overlaps" in (tmp_path / "plan.txt").read_text()
+    assert main([*args, "--format", "patch", "--output", str(out)]) == 0
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    subprocess.run(["git", "apply", str(out)], cwd=root, check=True)
+    patched = (root / "main.tf").read_text()
+    assert ("default = true" in patched) != ("default = false" in patched)  # the first fix; the later is reported

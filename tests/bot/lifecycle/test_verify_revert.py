@@ -18,6 +18,8 @@ from tests.bot.lifecycle.conftest import DEV, DEV_FIXED
 from tests.harness.gitrepo import git
 from tests.harness.lifecycle import FakePolicy, assessment, make_lifecycle
 
+CHECK = "s3_acl_not_public"
+
 
 class RuleCheck:
     def __init__(self) -> None:
@@ -31,7 +33,7 @@ class RuleCheck:
 def _merged(repo: Path) -> tuple[Lifecycle, FakePolicy]:
     policy = FakePolicy({"aws_s3_bucket.dev": Outcome.allow})
     lc = make_lifecycle(repo, policy)
-    scan = policy.decide_all([assessment("aws_s3_bucket.dev", "dev/main.tf", DEV, DEV_FIXED)])
+    scan = policy.decide_all([assessment("aws_s3_bucket.dev", "dev/main.tf", DEV, DEV_FIXED, provider_check=CHECK)])
     assert run_fix(lc, scan, Options()).results[0].status == "merged"
     return lc, policy
 
@@ -76,7 +78,7 @@ def test_drift_fails_verification_reverts_and_requeues(repo: Path, tmp_path: Pat
     st = lc.state.get("aws_s3_bucket.dev")
     assert st is not None and st.status == "requeued" and st.failures
     # the finding re-enters the queue: proposed again, with the failure attached, never auto-merged
-    scan = policy.decide_all([assessment("aws_s3_bucket.dev", "dev/main.tf", DEV, DEV_FIXED)])
+    scan = policy.decide_all([assessment("aws_s3_bucket.dev", "dev/main.tf", DEV, DEV_FIXED, provider_check=CHECK)])
     again = run_fix(lc, scan, Options()).results[0]
     assert again.status == "awaiting_approval" and REQUEUE_RULE in again.rules
     body = lc.forge.get_pr(again.pr or 0).body

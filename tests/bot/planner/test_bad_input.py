@@ -34,9 +34,14 @@ DYNAMIC = """resource "aws_security_group" "web" {
   }
 }
 """
-FOR_EACH = """resource "aws_s3_bucket" "many" {
-  for_each = toset(["a", "b"])
-  bucket   = each.key
+NO_DEFAULT = """variable "encrypted" {
+  type = bool
+}
+
+resource "aws_ebs_volume" "data" {
+  availability_zone = "eu-west-1a"
+  size              = 10
+  encrypted         = var.encrypted
 }
 """
 MODULE = """module "bucket" {
@@ -59,7 +64,7 @@ CASES = {
         {"sg_restrict_ssh": {"admin_cidr": "10.0.0.0/8"}},
         "dynamic",
     ),
-    "for_each": (FOR_EACH, "CKV_AWS_21", "aws_s3_bucket.many", {}, "for_each"),
+    "input_without_default": (NO_DEFAULT, "CKV_AWS_3", "aws_ebs_volume.data", {}, "var.encrypted has no default"),
     "module": (MODULE, "CKV2_AWS_6", "module.bucket", {}, "module"),
 }
 

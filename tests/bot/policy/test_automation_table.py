@@ -13,7 +13,7 @@ from bot.policy import ForgeFacts, PolicyEngine, PolicyInput
 BASE: dict[str, Any] = {
     "resource_type": "aws_s3_bucket", "action": "block_public_s3_access",
     "catalogued": True, "confidence": Level.high, "reversible": True, "rollback_available": True,
-    "verification_available": True, "changes_iam": False, "changes_network": False,
+    "verification_available": True, "live_verification": True, "changes_iam": False, "changes_network": False,
     "deletes_resource": False, "environment": "dev", "owners": ("@payments",),
     "data_classification": "internal", "criticality": "medium", "blast_radius": "low",
     "internet_exposed": False,
@@ -56,6 +56,7 @@ TABLE = [
     ("unknown environment is treated like prod", {"environment": "unknown"}, R, "environment_unknown"),
     ("medium blast radius", {"blast_radius": "medium"}, R, "elevated_blast_radius"),
     ("public access block without verification", {"verification_available": False}, R, "verification_missing"),
+    ("public access block no provider can verify", {"live_verification": False}, R, "live_verification_unavailable"),
     ("a change that may destroy data", {"action": "enable_rds_encryption", "data_loss_risk": True}, R,
      "data_loss_risk"),
     ("data loss risk stops an automated action", {"data_loss_risk": True}, R, "data_loss_risk"),

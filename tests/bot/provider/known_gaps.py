@@ -1,0 +1,82 @@
+"""Provider checks still missing after the second wave of AWS rewriters (merged from main at the
+end of issue 13). The meta-test requires the gaps to equal this list exactly: a new gap fails it, and
+so does a gap that was filled and not removed here. Fill one: an `attr(...)` entry in
+`bot/provider/aws/checks_*.py` (+ an `IdSpec` in `bot/provider/aws/catalog.py` for a new type), then
+delete its line. `python -m bot.provider.coverage` prints the current gaps."""
+
+from __future__ import annotations
+
+MISSING: dict[str, tuple[str, ...]] = {
+    "aws": (
+        "kms_key_policy: kms_key_policy for aws_kms_key",
+        "backup_selection: backup_selection for aws_rds_cluster",
+        "backup_selection: backup_selection for aws_ebs_volume",
+        "backup_selection: backup_selection for aws_efs_file_system",
+        "alb_waf_association: alb_waf_association for aws_lb",
+        "alb_waf_association: alb_waf_association for aws_alb",
+        "alb_http_redirect: alb_http_redirect for aws_lb",
+        "alb_http_redirect: alb_http_redirect for aws_alb",
+    ),
+    "kubernetes": (
+    ),
+    "simulated": (
+        "s3_event_notifications: s3_event_notifications for aws_s3_bucket",
+        "s3_abort_incomplete_uploads: s3_abort_incomplete_uploads for aws_s3_bucket",
+        "backup_selection: backup_selection for aws_rds_cluster",
+        "backup_selection: backup_selection for aws_ebs_volume",
+    ),
+}
+
+# AWS types the new rewriters fix that have no live-id rule yet (the AWS provider reports
+# `unverifiable: not supported` for them)
+UNREAD_AWS_TYPES: tuple[str, ...] = (
+    "aws_acm_certificate",
+    "aws_alb_listener",
+    "aws_api_gateway_deployment",
+    "aws_api_gateway_domain_name",
+    "aws_api_gateway_method_settings",
+    "aws_api_gateway_rest_api",
+    "aws_api_gateway_stage",
+    "aws_apigatewayv2_stage",
+    "aws_athena_workgroup",
+    "aws_backup_vault",
+    "aws_cloudwatch_metric_alarm",
+    "aws_codebuild_project",
+    "aws_cognito_identity_pool",
+    "aws_dax_cluster",
+    "aws_dms_replication_instance",
+    "aws_docdb_cluster",
+    "aws_docdb_cluster_parameter_group",
+    "aws_ebs_encryption_by_default",
+    "aws_ec2_transit_gateway",
+    "aws_ecs_cluster",
+    "aws_ecs_service",
+    "aws_ecs_task_definition",
+    "aws_elasticache_cluster",
+    "aws_elb",
+    "aws_guardduty_detector",
+    "aws_iam_account_password_policy",
+    "aws_kinesis_firehose_delivery_stream",
+    "aws_kinesis_stream",
+    "aws_lambda_function_url",
+    "aws_lb_listener",
+    "aws_memorydb_cluster",
+    "aws_mq_broker",
+    "aws_msk_cluster",
+    "aws_mwaa_environment",
+    "aws_neptune_cluster",
+    "aws_neptune_cluster_instance",
+    "aws_networkfirewall_firewall",
+    "aws_qldb_ledger",
+    "aws_redshift_parameter_group",
+    "aws_route53domains_registered_domain",
+    "aws_s3_bucket_ownership_controls",
+    "aws_sagemaker_domain",
+    "aws_sagemaker_notebook_instance",
+    "aws_secretsmanager_secret_rotation",
+    "aws_ses_configuration_set",
+    "aws_sfn_state_machine",
+    "aws_ssm_parameter",
+    "aws_vpc",
+    "aws_vpc_endpoint_service",
+)
