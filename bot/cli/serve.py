@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -91,8 +92,12 @@ def run(args: argparse.Namespace) -> int:
                                             settings.host, settings.port, settings.app_id, settings.github_url,
                                             settings.queue_url or "sqlite", settings.workers)
     server = build_server(settings)
+    # uvicorn stops gracefully on SIGTERM and then re-raises it to the handler it found: make that one
+    # a no-op so `server.close()` still runs (running jobs finish within the grace period or are requeued)
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: None)
     try:
         serve(server.app, settings)
     finally:
         server.close()
+        signal.signal(signal.SIGTERM, previous)
     return 0

@@ -77,3 +77,41 @@ def test_a_redelivery_after_a_restart_is_acknowledged_not_redone(tmp_path: Path)
             assert h.server.backend.counts()[JobState.done] == 1
         replies = [x for x in w.repo.comments[number] if x.user == "fixbot[bot]"]
         assert len(replies) == 1
+
+
+def test_serve_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
+    """SIGTERM: uvicorn drains, then the workers finish or requeue their jobs and the process exits 0."""
+    import signal
+    import socket
+    import subprocess
+    import sys
+
+    import httpx
+
+    from tests.harness.github_standin import new_private_key
+    from tests.harness.processes import ROOT
+
+    key = tmp_path / "k.pem"
+    key.write_bytes(new_private_key())
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "FIXBOT_APP_ID": "5",
+           "FIXBOT_PRIVATE_KEY_PATH": str(key), "FIXBOT_WEBHOOK_SECRET": "a-webhook-secret-0123456789"}
+    proc = subprocess.Popen([sys.executable, "-c", "from bot.cli.main import main; raise SystemExit(main())",
+                             "serve", "--port", str(port), "--work-dir", str(tmp_path / "w")], env=env, cwd=ROOT)
+    try:
+        _wait(lambda: _up(httpx, port), 60, "fixbot serve to answer /healthz")
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=60) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert (tmp_path / "w" / "state" / "jobs.db").exists()  # the embedded queue, no other service
+
+
+def _up(httpx: object, port: int) -> bool:
+    try:
+        return httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200  # type: ignore[attr-defined]
+    except Exception:
+        return False
