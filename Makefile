@@ -50,6 +50,7 @@ test-fast: setup
 bench: setup
 	$(BIN)/python -m tests.bench
 	$(BIN)/python -m tests.bench.fixrate
+	$(BIN)/python -m tests.bench.server
 
 clean:
 	rm -rf $(VENV) $(CHECKOV_VENV) $(NODE_TOOLS)/node_modules

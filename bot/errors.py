@@ -52,6 +52,16 @@ class ForgeError(FixbotError):
     http_status = 502
 
 
+class TransientForgeError(ForgeError):
+    """A forge failure that passes (5xx, rate limits, timeouts): the work may be tried again later."""
+
+    http_status = 503
+
+    def __init__(self, message: str, *, retry_after: float = 0.0, hint: str | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.retry_after = retry_after
+
+
 class ConflictError(ForgeError):
     """The forge state moved under us (head SHA changed, ref exists, merge conflict)."""
 

@@ -22,14 +22,14 @@ from bot.lifecycle.context import Lifecycle
 from bot.lifecycle.execute import Options
 from bot.lifecycle.fixrun import FixReport, run_fix
 from bot.models.report import Assessment
-from bot.server.state import within_caps as caps_filter
+from bot.server.pr_caps import within_caps as caps_filter
 from bot.server.workspace import Workspace, make_lifecycle, plan_and_decide
 
 ACTIONS_BOT = "github-actions[bot]"
 
 
 def within_caps(forge: GitHubForge, lc: Lifecycle, d: Decided) -> tuple[list[Assessment], int]:
-    """The caps of the repository's `.fixbot.yml` (see `bot.server.state.within_caps`)."""
+    """The caps of the repository's `.fixbot.yml` (see `bot.server.pr_caps.within_caps`)."""
     caps = d.outcome.config.caps
     return caps_filter(forge, lc, d.assessments, caps.max_open_prs, caps.max_new_prs_per_hour)
 

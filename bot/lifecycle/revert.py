@@ -32,21 +32,25 @@ def revert_decision(lc: Lifecycle, st: ItemState, facts: Mapping[str, object]) -
     return strictest(decisions)
 
 
-def open_revert(lc: Lifecycle, st: ItemState, reason: str) -> tuple[PullRequest, MergeResult]:
+def open_revert(lc: Lifecycle, st: ItemState, reason: str, requested_by: str | None = None
+                ) -> tuple[PullRequest, MergeResult]:
+    """`requested_by`: a person asked for it (`/fixbot revert`) rather than a failed verification."""
     if st.merge_sha is None or st.pr is None:
         raise ForgeError(f"{st.resource}: no merge recorded to revert")
     decision = revert_decision(lc, st, {})
     branch = revert_branch(st.merge_sha)
+    cause = {"Fixbot-Verification": "failed"} if requested_by is None else {"Fixbot-Requested-By": requested_by}
     trailers = state_trailers(st, **decision_trailers(decision), **{
-        "Fixbot-Reverts": st.merge_sha, "Fixbot-Verification": "failed", "Fixbot-PR": str(st.pr),
-        "Fixbot-Approved-By": "pending"})
-    message = f"{one_line(f'fixbot: revert PR #{st.pr} on {st.resource}', 150)}\n\nVerification failed: {reason}"
+        "Fixbot-Reverts": st.merge_sha, **cause, "Fixbot-PR": str(st.pr), "Fixbot-Approved-By": "pending"})
+    why = "Verification failed" if requested_by is None else "Revert requested"
+    message = f"{one_line(f'fixbot: revert PR #{st.pr} on {st.resource}', 150)}\n\n{why}: {reason}"
     lc.forge.revert_branch(st.merge_sha, branch, message[:2000], trailers)
     meta = PrMeta(kind="revert", resource=st.resource, action="revert", finding_ids=st.finding_ids,
                   rules=st.rules, reverts_pr=st.pr, merge_sha=st.merge_sha)
     body = render_revert_body(st.pr, st.merge_sha, reason, _describe(decision), meta, st.files)
     base = lc.forge.default_branch()
-    title = one_line(f"fixbot: revert #{st.pr} on {st.resource} (verification failed)", 200)
+    why_short = "verification failed" if requested_by is None else "requested"
+    title = one_line(f"fixbot: revert #{st.pr} on {st.resource} ({why_short})", 200)
     pr = lc.forge.open_pr(branch, base, title, body, LABELS)
     lc.audit.record("pr_opened", {**trailers, "Fixbot-PR": str(pr.number), "Fixbot-Commit": pr.head_sha})
     st = lc.state.update(st.resource, revert_pr=pr.number, status=ItemStatus.reverting)

@@ -55,3 +55,19 @@ def repo_ref(raw: Any, installation_id: int | None) -> RepoRef | None:
     owner, name = full.split("/")
     rid = raw.get("id")
     return RepoRef(owner, name, rid if isinstance(rid, int) else None, installation_id)
+
+
+def lock_key(d: Delivery) -> str:
+    """What a job of this delivery locks: its repository, else its installation (onboarding)."""
+    repo = d.repo
+    if repo is not None:
+        return repo.full_name
+    return f"installation:{d.installation_id}" if d.installation_id is not None else ""
+
+
+def repos_named(d: Delivery) -> list[RepoRef]:
+    """Every repository a delivery names: its own, or an installation event's list."""
+    refs = [repo_ref(raw, d.installation_id) for key in ("repositories", "repositories_added")
+            for raw in (d.payload.get(key) or []) if isinstance(d.payload.get(key), list)]
+    own = d.repo
+    return [r for r in [own, *refs] if r is not None]

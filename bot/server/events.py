@@ -6,11 +6,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.server.delivery import Delivery
-from bot.server.handlers import dashboard_events, deploy, pr_events, repo_events
+from bot.server.event_handlers import dashboard_events, deploy, pr_events, repo_events
+from bot.server.queue.sweeps import EVENT as SWEEP_EVENT
 from bot.server.service import Service
-from bot.server.worker import Job
 
 Handler = Callable[[Service, Delivery], None]
+
+
+@dataclass(frozen=True)
+class Job:
+    name: str
+    run: Callable[[], None]
+    delivery: str = ""
 
 
 @dataclass(frozen=True)
@@ -37,6 +44,7 @@ EVENTS: dict[str, EventSpec] = {
     "issues": _on(dashboard_events.issues_edited, "edited"),
     "workflow_run": _on(deploy.workflow_run, "completed"),
     "deployment_status": _on(deploy.deployment_status, "created"),
+    SWEEP_EVENT: _on(repo_events.sweep, "scheduled"),  # made by the server itself (never accepted from outside)
 }
 
 

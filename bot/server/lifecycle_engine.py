@@ -18,19 +18,22 @@ from pathlib import Path
 from typing import Any
 
 from bot.chain import Decided
+from bot.errors import ForgeError
 from bot.forge.github import GitHubForge, RepoRef
 from bot.lifecycle.context import Lifecycle
 from bot.lifecycle.execute import Options
 from bot.lifecycle.fixrun import run_fix
+from bot.lifecycle.ledger import ItemState, ItemStatus
 from bot.lifecycle.naming import PrMeta, decode_meta
+from bot.lifecycle.revert import open_revert
 from bot.lifecycle.review import on_review as lifecycle_on_review
 from bot.lifecycle.verify import record_failed, record_verified
 from bot.models.report import Assessment
 from bot.server.alerts import alert_to_sarif
 from bot.server.dashboard import refresh_dashboard
 from bot.server.escape import code
+from bot.server.pr_caps import fix_target, within_caps
 from bot.server.settings import Settings
-from bot.server.state import fix_target, within_caps
 from bot.server.workspace import Workspace, make_lifecycle, plan_and_decide
 
 log = logging.getLogger("fixbot.server")
@@ -120,6 +123,21 @@ class LifecycleEngine:
                 pr, res = record_failed(lc, st, reason)
                 out.append(f"{st.resource} reverted in #{pr.number} ({res.status})")
         return "; ".join(out) or "nothing to verify"
+
+    def revert(self, forge: GitHubForge, repo: RepoRef, number: int, by: str) -> tuple[int, str]:
+        """`/fixbot revert`: the lifecycle's revert (policy decision, audit record, state), asked by `by`."""
+        with self._chain(forge, repo) as (_, lc):
+            st = lc.state.by_pr(number)
+            if st is None or st.merge_sha is None:  # merged before this work dir knew it: rebuild from the PR
+                pr = forge.get_pr(number)
+                meta = decode_meta(pr.body)
+                if meta is None or pr.merge_sha is None:
+                    raise ForgeError(f"PR #{number} is not a merged fixbot pull request")
+                st = lc.state.put(ItemState(resource=meta.resource, status=ItemStatus.merged, pr=number,
+                                            merge_sha=pr.merge_sha, finding_ids=meta.finding_ids, rules=meta.rules,
+                                            files=tuple(forge.changed_files(number))))
+            rpr, result = open_revert(lc, st, f"requested by {by} with /fixbot revert", requested_by=by)
+        return rpr.number, result.status
 
     def ingest_alert(self, forge: GitHubForge, repo: RepoRef, alert: Mapping[str, Any]) -> str:
         with tempfile.TemporaryDirectory(prefix="fixbot-alert-") as tmp:

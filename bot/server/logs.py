@@ -17,8 +17,11 @@ class JsonFormatter(logging.Formatter):
         out: dict[str, Any] = {"ts": self.formatTime(record, "%Y-%m-%dT%H:%M:%S"), "level": record.levelname,
                                "logger": record.name, "msg": scrub(record.getMessage())}
         out.update({k: getattr(record, k) for k in _FIELDS if hasattr(record, k)})
+        # RedactingFilter (on the handler) already turned exc_info into a scrubbed exc_text
         if record.exc_info:
             out["error"] = scrub(self.formatException(record.exc_info))
+        elif record.exc_text:
+            out["error"] = scrub(record.exc_text)
         return json.dumps(out, default=str)
 
 

@@ -15,6 +15,7 @@ from bot.server.settings import Settings
 
 if TYPE_CHECKING:
     from bot.server.engine import Engine
+    from bot.server.metrics import Metrics
 
 log = logging.getLogger("fixbot.server")
 
@@ -26,9 +27,13 @@ class Service:
     engine: Engine
     retry: RetryPolicy = field(default_factory=RetryPolicy)
     sleep: Callable[[float], None] = time.sleep
+    metrics: Metrics | None = None
 
     def forge(self, repo: RepoRef) -> GitHubForge:
-        client = ClientConfig(api_url=self.settings.github_url, retry=self.retry)
+        metrics = self.metrics
+        observe = None if metrics is None else (
+            lambda ok, remaining: metrics.github_call(repo.installation_id, ok, remaining))
+        client = ClientConfig(api_url=self.settings.github_url, retry=self.retry, observe=observe)
         cfg = ForgeConfig(client=client, merge_method=self.settings.merge_method, bot_login=self.settings.bot_login)
         return GitHubForge(self.broker, repo, cfg, sleep=self.sleep)
 

@@ -13,7 +13,7 @@ from bot.errors import ConfigError
 from bot.forge.github.auth import load_private_key
 
 ENV = {"app_id": "FIXBOT_APP_ID", "private_key_path": "FIXBOT_PRIVATE_KEY_PATH",
-       "webhook_secret": "FIXBOT_WEBHOOK_SECRET", "github_url": "FIXBOT_GITHUB_URL"}
+       "webhook_secret": "FIXBOT_WEBHOOK_SECRET", "github_url": "FIXBOT_GITHUB_URL", "queue_url": "FIXBOT_QUEUE_URL"}
 
 
 class Settings(BaseModel):
@@ -34,6 +34,17 @@ class Settings(BaseModel):
     merge_method: str = Field(default="squash", pattern="^(merge|squash|rebase)$")
     bot_login: str = "fixbot[bot]"
     dashboard: bool = False  # keep the dashboard issue and tickets up to date after each scan
+    # the durable queue: empty → SQLite in `state_dir` (no other service); redis://HOST:PORT/DB to scale out
+    queue_url: str = ""
+    state_dir: Path | None = None  # default: `work_dir`/state
+    workers: int = Field(default=1, ge=0)  # worker threads in this process (0: only acknowledge)
+    lease_seconds: float = Field(default=30.0, gt=0)
+    max_attempts: int = Field(default=5, gt=0)
+    retry_base_seconds: float = Field(default=2.0, ge=0)
+    shutdown_grace_seconds: float = Field(default=25.0, ge=0)
+    sweep_interval_seconds: float = Field(default=86_400.0, ge=0)  # rescan every known repository (0: never)
+    sweep_jitter_seconds: float = Field(default=3_600.0, ge=0)  # spread over this much, per repository
+
     # connection limits (see bot.server.listen and README "Webhook server limits")
     header_timeout: float = Field(default=10.0, gt=0, le=3600, allow_inf_nan=False)
     body_timeout: float = Field(default=30.0, gt=0, le=3600, allow_inf_nan=False)
@@ -50,6 +61,10 @@ class Settings(BaseModel):
                              "generate one, e.g. `openssl rand -hex 32`")
         return v
 
+    @property
+    def state_path(self) -> Path:
+        return self.state_dir or self.work_dir / "state"
+
 
 def load_settings(env: Mapping[str, str] | None = None, **flags: Any) -> Settings:
     """Env first, flags override; refuses to build without a webhook secret or a key."""
@@ -60,6 +75,7 @@ def load_settings(env: Mapping[str, str] | None = None, **flags: Any) -> Setting
     key = load_private_key(flags.pop("private_key_path", None), environ)
     raw = {"app_id": flags.pop("app_id", None) or environ.get(ENV["app_id"]),
            "github_url": flags.pop("github_url", None) or environ.get(ENV["github_url"]) or "https://api.github.com",
+           "queue_url": flags.pop("queue_url", None) or environ.get(ENV["queue_url"]) or "",
            "webhook_secret": secret, "private_key": key,
            **{k: v for k, v in flags.items() if v is not None}}
     if not raw["app_id"]:

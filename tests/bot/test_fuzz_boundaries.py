@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, cast
 
 import pytest
+from bot.server.dedupe import DeliveryLog
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from starlette.testclient import TestClient
@@ -32,7 +33,6 @@ from bot.lifecycle.ledger import BotState
 from bot.planner import plan_findings
 from bot.scan_stages import ScanRequest, scan
 from bot.server.app import create_app
-from bot.server.dedupe import DeliveryLog
 from bot.server.events import router
 from bot.server.signature import sign
 from tests.harness.gitrepo import make_repo

@@ -8,6 +8,7 @@ are called directly (httpx). The private key and tokens never reach a log line o
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import time
@@ -20,9 +21,9 @@ from typing import Any
 import httpx
 import jwt
 
-from bot.errors import ConfigError, ForgeError
+from bot.errors import ConfigError, ForgeError, TransientForgeError
 from bot.forge.github.redact import scrub
-from bot.forge.github.retry import RetryableStatus, RetryPolicy, with_retries
+from bot.forge.github.retry import RetryableStatus, RetryPolicy, server_delay, with_retries
 
 log = logging.getLogger("fixbot.github")
 JWT_BACKDATE = 60  # seconds, against clock drift (GitHub's advice)
@@ -43,9 +44,17 @@ class AppCredentials:
         t = int(now if now is not None else time.time())
         claims = {"iat": t - JWT_BACKDATE, "exp": t + JWT_LIFETIME, "iss": str(self.app_id)}
         try:
-            return jwt.encode(claims, self.private_key, algorithm="RS256")
+            return jwt.encode(claims, _signing_key(self.private_key), algorithm="RS256")
         except (ValueError, TypeError):
             raise ConfigError("the App private key cannot sign a JWT (is it an RSA PEM key?)") from None
+
+
+@functools.lru_cache(maxsize=4)
+def _signing_key(pem: bytes) -> Any:
+    """The parsed key (parsing a PEM costs ~0.1 s of CPU: once per process, not once per token)."""
+    from cryptography.hazmat.primitives.serialization import load_pem_private_key
+
+    return load_pem_private_key(pem, password=None)
 
 
 def load_private_key(path: str | None = None, env: Mapping[str, str] | None = None) -> bytes:
@@ -116,9 +125,12 @@ class TokenBroker:
         try:
             return with_retries(once, self.retry, self.sleep, f"{method} {path}")
         except RetryableStatus as exc:
-            raise ForgeError(f"GitHub {method} {path} failed: {scrub(exc)}") from None
+            asked = server_delay(exc.status, exc.headers, str(exc), time.time())
+            if asked is None:  # a plain 403 (no rate limit): retrying later cannot help
+                raise ForgeError(f"GitHub {method} {path} failed: {scrub(exc)}") from None
+            raise TransientForgeError(f"GitHub {method} {path} failed: {scrub(exc)}", retry_after=asked) from None
         except httpx.HTTPError as exc:
-            raise ForgeError(f"GitHub {method} {path} unreachable: {type(exc).__name__}") from None
+            raise TransientForgeError(f"GitHub {method} {path} unreachable: {type(exc).__name__}") from None
 
     def installation_id(self, repo: RepoRef) -> int:
         if repo.installation_id is not None:

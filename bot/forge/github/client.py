@@ -16,9 +16,9 @@ from typing import Any, TypeVar
 import requests
 from github import Auth, Github, GithubException
 
-from bot.errors import ConflictError, ForgeError
+from bot.errors import ConflictError, ForgeError, TransientForgeError
 from bot.forge.github.redact import scrub
-from bot.forge.github.retry import RetryPolicy, with_retries
+from bot.forge.github.retry import RetryPolicy, classify, with_retries
 
 T = TypeVar("T")
 CONFLICT_STATUSES = {409}
@@ -31,6 +31,8 @@ class ClientConfig:
     api_url: str = "https://api.github.com"
     timeout: int = 15
     retry: RetryPolicy = field(default_factory=RetryPolicy)
+    # told of every call: (succeeded, x-ratelimit-remaining of the last answer or None) — server metrics
+    observe: Callable[[bool, int | None], None] | None = field(default=None, compare=False)
 
 
 def github_client(token: str, config: ClientConfig) -> Github:
@@ -63,15 +65,25 @@ class Api:
         self.repo = gh.get_repo(full_name)
 
     def call(self, fn: Callable[[], T], what: str, conflict: set[int] | None = None) -> T:
+        ok = False
         try:
-            return with_retries(fn, self.config.retry, self.sleep, what)
+            result = with_retries(fn, self.config.retry, self.sleep, what)
+            ok = True
+            return result
         except GithubException as exc:
             text = f"GitHub {what} on {self.full_name} failed ({exc.status}): {_message(exc)}"
             if exc.status in (conflict or CONFLICT_STATUSES):
                 raise ConflictError(text) from None
+            asked = classify(exc, time.time())
+            if asked is not None:  # retries exhausted on a passing fault: the job may try again later
+                raise TransientForgeError(text, retry_after=asked) from None
             raise ForgeError(text) from None
         except (requests.RequestException, OSError) as exc:
-            raise ForgeError(f"GitHub {what} on {self.full_name} unreachable: {type(exc).__name__}") from None
+            raise TransientForgeError(f"GitHub {what} on {self.full_name} unreachable: {type(exc).__name__}") from None
+        finally:
+            if self.config.observe is not None:
+                remaining = self.gh.requester.rate_limiting[0]
+                self.config.observe(ok, remaining if remaining >= 0 else None)
 
     def json(self, method: str, suffix: str, body: Any = None, what: str | None = None,
              conflict: set[int] | None = None, params: dict[str, Any] | None = None) -> Any:

@@ -58,7 +58,8 @@ def server_delay(status: int, headers: Mapping[str, str], message: str, now: flo
     return None
 
 
-def _classify(exc: Exception, now: float) -> float | None:
+def classify(exc: Exception, now: float) -> float | None:
+    """The wait a failure asks for (0.0: backoff), None when it is not retryable."""
     if isinstance(exc, GithubException):
         data = exc.data if isinstance(exc.data, dict) else {}
         return server_delay(exc.status, exc.headers or {}, str(data.get("message", "")), now)
@@ -75,7 +76,7 @@ def with_retries(fn: Callable[[], T], policy: RetryPolicy, sleep: Callable[[floa
         try:
             return fn()
         except Exception as exc:
-            asked = _classify(exc, time.time())
+            asked = classify(exc, time.time())
             if asked is None or attempt == policy.attempts or asked > policy.max_delay:
                 raise
             wait = asked if asked > 0 else min(policy.max_delay, policy.base_delay * 2 ** (attempt - 1))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 
 from bot.errors import FixbotError
+from bot.server.commands.command_handlers import CommandRefused
 from bot.server.commands.context import CommandContext
-from bot.server.commands.handlers import CommandRefused
 from bot.server.commands.parser import CommandCall, ParseError
 from bot.server.commands.registry import COMMANDS
 from bot.server.escape import code
@@ -21,13 +21,21 @@ def run_command(ctx: CommandContext, call: CommandCall | ParseError) -> str:
     if ctx.forge.user_permission(ctx.author) not in WRITERS:
         reply = (f"Sorry {md_escape(ctx.author)}, only people with write access to this repository can "
                  "command fixbot. A maintainer can run the command for you.")
-        ctx.forge.react(ctx.comment_id, "confused")
+        _react(ctx, "confused")
         ctx.forge.comment(ctx.number, reply)
         return reply
-    ctx.forge.react(ctx.comment_id, "eyes")
+    _react(ctx, "eyes")
     reply = _answer(ctx, call)
     ctx.forge.comment(ctx.number, reply)
     return reply
+
+
+def _react(ctx: CommandContext, content: str) -> None:
+    """The acknowledgement is a courtesy: a deleted comment (404) or a refused reaction never stops the command."""
+    try:
+        ctx.forge.react(ctx.comment_id, content)
+    except FixbotError as exc:
+        log.warning("reaction on comment %d failed: %s", ctx.comment_id, exc, extra={"repo": ctx.repo.full_name})
 
 
 def _answer(ctx: CommandContext, call: CommandCall | ParseError) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.server.commands import handlers
+from bot.server.commands import command_handlers as handlers
 from bot.server.commands.context import CommandContext
 from bot.server.commands.parser import CommandCall
 

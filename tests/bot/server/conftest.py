@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.bot.server.queue_fixtures import backend, queue_url, redis_url  # noqa: F401  (shared fixtures)
 from tests.harness.github_standin.world import World, world
 
 DEV = 'resource "aws_s3_bucket" "dev" {\n  bucket = "acme-dev"\n  acl    = "public-read"\n}\n'

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +13,7 @@ from bot.config import parse_repo_config
 from bot.forge.base import FileChange
 from bot.forge.github.permissions import OPEN_FIX
 from bot.lifecycle.naming import PrMeta, encode_meta
-from bot.server.commands import handlers
+from bot.server.commands import command_handlers as handlers
 from bot.server.commands.parser import CommandCall, ParseError, parse, single_target
 from bot.server.commands.registry import COMMANDS, help_text
 from bot.yamlsafe import load_yaml_text
@@ -123,6 +125,14 @@ def test_revert_opens_a_revert_pr_for_review(w: World, tmp_path: Path) -> None:
     assert f"#{rpr.number}" in reply and rpr.labels == ["fixbot", "revert"]
     assert w.repo.store.read_path(f"refs/heads/{rpr.head}", "main.tf") == before
     assert rpr.reviewers == ["alice"] and rpr.teams == ["platform"]  # CODEOWNERS: *.tf @alice @octo-org/platform
+    clone = tmp_path / "work" / "octo-org__infra"  # the lifecycle's audit trail and memory, as on the local forge
+    audit = subprocess.run(["git", "-C", str(clone), "log", "refs/fixbot/audit", "--format=%B"], capture_output=True,
+                           text=True, check=True).stdout
+    assert f"Fixbot-PR: {rpr.number}" in audit and "Fixbot-Requested-By: carol" in audit
+    assert f"Fixbot-Reverts: {w.repo.issues[number].merge_commit_sha}" in audit
+    state = json.loads((clone / ".git" / "fixbot" / "lifecycle.json").read_text())
+    assert state["items"]["aws_s3_bucket.logs"]["status"] == "reverting"
+    assert state["items"]["aws_s3_bucket.logs"]["revert_pr"] == rpr.number
 
 
 def test_explain_answers_from_the_pr_marker(w: World, tmp_path: Path) -> None:
@@ -139,3 +149,16 @@ def test_bad_arguments_are_refused(w: World, tmp_path: Path, bad: str) -> None:
     with hooks(w, tmp_path, run_checkov=False) as h:
         (reply,) = say(h, w, number, "alice", bad)
     assert "takes at most one RULE or RESOURCE" in reply
+
+
+def test_a_deleted_comment_does_not_stop_the_command(w: World, tmp_path: Path) -> None:
+    with hooks(w, tmp_path, run_checkov=False) as h:
+        body: dict[str, Any] = payload("issue_comment.created", w)
+        number = body["issue"]["number"]
+        w.gh.human_comment(w.repo, number, "alice", "/fixbot help")
+        body["comment"].update(id=987_654_321, body="/fixbot help",  # deleted before fixbot reacted: 404
+                               user={**body["comment"]["user"], "login": "alice", "type": "User"})
+        assert h.send("issue_comment", body) == 202
+    replies = [x.body for x in w.repo.comments[number] if x.user == "fixbot[bot]"]
+    assert len(replies) == 1 and "/fixbot fix" in replies[0]
+    assert any(m == "POST" and p and p.endswith("/reactions") and s == 404 for m, p, s in w.gh.api_calls())

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.server.alerts import alert_to_sarif
+from bot.server.queue.records import JobState
 from tests.bot.server.test_e2e_events import install
 from tests.harness.github_standin.webhooks import hooks, payload
 from tests.harness.github_standin.world import World
@@ -49,7 +50,7 @@ def test_successful_deployment_verifies_without_revert(infra: World, tmp_path: P
         status = payload("deployment_status.created", w)
         status["deployment_status"]["state"] = "success"
         assert h.send("deployment_status", status) == 202
-        assert h.server.worker.failed == 0
+        assert h.server.backend.counts()[JobState.dead] == 0
     assert len(w.gh.pulls(w.repo)) == before
     assert not [p for p in w.gh.pulls(w.repo) if p.head.startswith("fixbot/revert/")]
 

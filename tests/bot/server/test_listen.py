@@ -8,12 +8,13 @@ from __future__ import annotations
 import io
 import json
 import socket
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import pytest
 import uvicorn
@@ -26,8 +27,8 @@ from bot.cli.main import main
 from bot.errors import ConfigError
 from bot.server import logs
 from bot.server.app import create_app
-from bot.server.dedupe import DeliveryLog
 from bot.server.listen import bind, uvicorn_config
+from bot.server.queue.backend import build_backend
 from bot.server.settings import Settings, load_settings
 from bot.server.signature import sign
 
@@ -40,13 +41,9 @@ def _pem() -> bytes:
                              serialization.NoEncryption())
 
 
-class _NoWork:
-    def submit(self, job: object) -> bool:
-        return False
-
-
 def _app() -> Any:
-    return create_app(SECRET.encode(), lambda d: None, cast(Any, _NoWork()), DeliveryLog(100), 1024 * 1024)
+    backend = build_backend("", Path(tempfile.mkdtemp(prefix="fixbot-listen-")))  # every event is ignored here
+    return create_app(SECRET.encode(), lambda d: None, backend, 1024 * 1024, 1)
 
 
 @contextmanager

@@ -1,4 +1,4 @@
-"""Registries, CODEOWNERS, mermaid and the state kept on GitHub."""
+"""Registries, mermaid and the state kept on GitHub."""
 
 from __future__ import annotations
 
@@ -8,29 +8,31 @@ from pathlib import Path
 from bot.forge.github.convert import UNKNOWN_HUMAN, closed_by_marker, pull_request
 from bot.lifecycle.mermaid import diagram, label
 from bot.models.risk import BlastAsset, BlastRadius
-from bot.server.codeowners import owners_of, parse
 from bot.server.events import EVENTS
-from bot.server.state import highest_risk_first
+from bot.server.payloads import MODELS, payload_problem
+from bot.server.pr_caps import highest_risk_first
 from tests.harness.lifecycle import assessment
 
 ISSUE_EVENTS = {"installation", "installation_repositories", "push", "check_suite", "check_run", "status",
                 "pull_request_review", "pull_request", "workflow_run", "deployment_status", "code_scanning_alert",
-                "issue_comment", "issues"}  # issues: dashboard checkboxes (bot/server/handlers/dashboard_events.py)
+                "issue_comment", "issues"}  # issues: dashboard checkboxes (server/event_handlers/dashboard_events.py)
 PAYLOADS = Path(__file__).resolve().parents[2] / "fixtures" / "github" / "webhooks"
 
 
 def test_every_event_the_app_subscribes_to_has_a_handler() -> None:
-    assert set(EVENTS) == ISSUE_EVENTS
+    assert set(EVENTS) == ISSUE_EVENTS | {"fixbot_sweep"}  # plus the server's own scheduled sweep
     assert all(callable(spec.handler) for spec in EVENTS.values())
 
 
-def test_codeowners_last_match_wins_and_patterns_behave_like_github() -> None:
-    rules = parse("# owners\n*.tf @alice @octo-org/platform\n/prod/ @carol\ndocs/** @writer\nbad-owner foo\n")
-    assert owners_of(rules, "dev/main.tf") == ("@alice", "@octo-org/platform")
-    assert owners_of(rules, "prod/main.tf") == ("@carol",)
-    assert owners_of(rules, "nested/prod/main.tf") == ("@alice", "@octo-org/platform")  # /prod/ is anchored
-    assert owners_of(rules, "docs/a/b.md") == ("@writer",)
-    assert owners_of(rules, "bad-owner") == ()  # a non-@ owner is dropped
+def test_every_routed_event_has_a_payload_model() -> None:
+    assert set(MODELS) == set(EVENTS) - {"fixbot_sweep"}
+    assert payload_problem("issue_comment", {"repository": {"full_name": "o/r"}, "issue": {"number": 1},
+                                             "comment": {"id": 2, "user": {"login": "a"}}, "extra": [1]}) is None
+    assert payload_problem("issue_comment", {"repository": {"full_name": "o/r"}, "issue": {"number": 1}}) == \
+        "comment: Field required"
+    assert payload_problem("push", {"repository": {"full_name": "no-slash"}}) is not None
+    assert payload_problem("pull_request", {"repository": {"full_name": "o/r"}, "pull_request": {"number": "x"}}) \
+        == "pull_request.number: Input should be a valid integer, unable to parse string as an integer"
 
 
 def test_mermaid_labels_cannot_inject() -> None:

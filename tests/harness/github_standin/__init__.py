@@ -32,7 +32,7 @@ from tests.harness.github_standin import (
     routes_orgs,
     routes_pulls,
 )
-from tests.harness.github_standin.contract import ContractChecker
+from tests.harness.github_standin.contract import ContractChecker, openapi
 from tests.harness.github_standin.gitstore import GitStore
 from tests.harness.github_standin.http import Fault, HttpError, make_handler, make_routes
 from tests.harness.github_standin.state import (
@@ -65,6 +65,7 @@ class StandIn:
         self.private_key_pem = private_key or new_private_key()
         self._public = serialization.load_pem_private_key(self.private_key_pem, None).public_key()
         self.checker = ContractChecker()
+        openapi()  # build the validator (seconds, once per process) before a client's timeout can run out
         self.faults: list[Fault] = []
         self.routes = make_routes({**routes_app.ROUTES, **routes_git.ROUTES, **routes_pulls.ROUTES,
                                    **routes_issues.ROUTES, **routes_code_scanning.ROUTES,

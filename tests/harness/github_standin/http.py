@@ -132,6 +132,9 @@ def make_handler(server: Any) -> type[BaseHTTPRequestHandler]:
             with server.state.lock:
                 server.state.requests.append(LoggedRequest(self.command, path, pattern, status, token, raw))
             self.send_response(status)
+            if token is not None and not any(k.lower().startswith("x-ratelimit") for k in headers):
+                used = server.state.tokens[token].used  # GitHub counts per installation; per token is enough here
+                headers = {**headers, "X-RateLimit-Limit": "5000", "X-RateLimit-Remaining": str(max(0, 5000 - used))}
             for k, v in headers.items():
                 self.send_header(k, v)
             if data:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 
 from bot.forge.base import CheckConclusion, PrState
-from bot.server.state import budget
+from bot.server.pr_caps import budget
 from tests.bot.forge.github.test_github_forge import open_fix
 from tests.harness.github_standin.state import Comment, Pull, Review
 from tests.harness.github_standin.world import World

@@ -12,8 +12,8 @@ from bot.server.commands.dispatch import WRITERS, run_command
 from bot.server.commands.parser import parse
 from bot.server.delivery import Delivery, _get
 from bot.server.escape import code
+from bot.server.pr_caps import mark_closed_by
 from bot.server.service import Service
-from bot.server.state import mark_closed_by
 
 log = logging.getLogger("fixbot.server")
 

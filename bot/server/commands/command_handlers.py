@@ -9,7 +9,6 @@ from bot.server.commands.context import CommandContext
 from bot.server.commands.parser import CommandCall, ParseError, single_target
 from bot.server.escape import code
 from bot.server.ignore import open_ignore_pr
-from bot.server.revert import open_manual_revert
 from bot.text import md_escape
 
 
@@ -69,12 +68,14 @@ def rebase(ctx: CommandContext, call: CommandCall) -> str:
 
 
 def revert(ctx: CommandContext, call: CommandCall) -> str:
-    meta = _meta(ctx)
+    _meta(ctx)  # a fixbot PR, or refused
     pr = ctx.forge.get_pr(ctx.number)
     if pr.state is not PrState.merged or not pr.merge_sha:
         raise CommandRefused("only a merged fixbot pull request can be reverted")
-    number = open_manual_revert(ctx.forge, pr, meta, ctx.author)
-    return f"Opened revert PR #{number}; a code owner must approve it before it merges."
+    number, status = ctx.svc.engine.revert(ctx.forge, ctx.repo, pr.number, ctx.author)
+    if status == "merged":
+        return f"Reverted in PR #{number} (the policy allowed it to merge)."
+    return f"Opened revert PR #{number} ({md_escape(status)}); a code owner must approve it before it merges."
 
 
 def ignore(ctx: CommandContext, call: CommandCall) -> str:

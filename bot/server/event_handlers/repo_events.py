@@ -42,3 +42,12 @@ def code_scanning_alert(svc: Service, d: Delivery) -> None:
         return
     summary = svc.engine.ingest_alert(svc.forge(repo), repo, alert)
     log.info("alert on %s: %s", repo.full_name, summary, extra={"repo": repo.full_name})
+
+
+def sweep(svc: Service, d: Delivery) -> None:
+    """A scheduled sweep: rescan (keeps PRs current, closes those whose finding is gone, redoes lost work)."""
+    repo = d.repo
+    if repo is None:
+        return
+    summary = svc.engine.rescan(svc.forge(repo), repo)
+    log.info("swept %s: %s", repo.full_name, summary, extra={"repo": repo.full_name})
