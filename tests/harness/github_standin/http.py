@@ -153,7 +153,7 @@ def _take_fault(server: Any, method: str, path: str) -> Fault | None:
         for f in server.faults:
             if f.times > 0 and f.match in f"{method} {path}":
                 f.times -= 1
-                return f  # type: ignore[no-any-return]
+                return f
     return None
 
 
