@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any, cast
 
 import pytest
-from bot.server.dedupe import DeliveryLog
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from starlette.testclient import TestClient
@@ -34,6 +33,7 @@ from bot.planner import plan_findings
 from bot.scan_stages import ScanRequest, scan
 from bot.server.app import create_app
 from bot.server.events import router
+from bot.server.queue.backend import build_backend
 from bot.server.signature import sign
 from tests.harness.gitrepo import make_repo
 
@@ -213,11 +213,6 @@ def test_state_json_files(data: st.DataObject, state_repo: tuple[Path, bytes], c
     assert code in (0, 2) and "Traceback" not in err, err
 
 
-class _Accept:
-    def submit(self, job: object) -> bool:
-        return True  # accepted and dropped: the request path is what is fuzzed here
-
-
 SECRET = b"fuzz-webhook-secret-0123456789"
 EVENTS = ["push", "pull_request", "pull_request_review", "issue_comment", "issues", "check_suite", "check_run",
           "status", "installation", "installation_repositories", "workflow_run", "deployment_status",
@@ -225,8 +220,9 @@ EVENTS = ["push", "pull_request", "pull_request_review", "issue_comment", "issue
 
 
 @pytest.fixture(scope="module")
-def webhook_client() -> Iterator[TestClient]:
-    app = create_app(SECRET, router(cast(Any, None)), cast(Any, _Accept()), DeliveryLog(100_000), 1024 * 1024)
+def webhook_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    backend = build_backend("", tmp_path_factory.mktemp("queue"))  # durable, no worker: the request path is fuzzed
+    app = create_app(SECRET, router(cast(Any, None)), backend, 1024 * 1024, capacity=100_000)
     with TestClient(app, raise_server_exceptions=False) as client:
         yield client
 
