@@ -60,6 +60,12 @@ SLOW = (  # prefixes of "path under tests/::test name"; why each is slow
     "bot/dashboard/test_dashboard_sync.py",
     "bot/dashboard/test_dashboard_cli.py",
     "bot/dashboard/test_checkbox_webhook.py",
+    # repository Rego in confined child processes pushed to their memory, CPU and batch limits
+    "bot/policy/test_sandbox.py::test_a_memory_bomb_is_stopped_and_fails_closed",
+    "bot/policy/test_sandbox.py::test_cpu_and_wall_clock_limits",
+    "bot/policy/test_sandbox.py::test_large_batches_are_chunked_and_keep_their_order",
+    # every Kubernetes rewriter composed on every workload kind (each rewriter has its goldens too)
+    "rewriters/kubernetes/test_k8s_rewriters_compose.py::test_whole_catalogue_composes_and_is_idempotent",
     # the whole built-in Rego pack's tests, compiled and run
     "bot/policy/test_cli.py::test_builtin_pack_tests_pass",
     "bot/policy/test_cli.py::test_failing_test_is_reported_with_non_zero_exit",
