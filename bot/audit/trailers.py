@@ -33,7 +33,7 @@ def clean_value(value: object) -> str:
     """One line, no control characters, bounded: untrusted text can never forge a trailer."""
     text = " ".join(str(value).split())
     text = "".join(ch for ch in text if ch.isprintable())
-    return text[:MAX_VALUE]
+    return text[:MAX_VALUE].rstrip()  # a cut must not leave a space that parsing would strip
 
 
 def format_trailers(trailers: Mapping[str, str]) -> str:

@@ -95,3 +95,11 @@ def test_sink_is_only_appended(log: AuditLog, tmp_path: Path) -> None:
     path.write_text('{"earlier": "line kept"}\n')
     log.record("decision", {"Fixbot-Finding": "f"})
     assert path.read_text().splitlines()[0] == '{"earlier": "line kept"}'
+
+
+def test_a_long_detail_cut_at_a_space_still_verifies(log: AuditLog) -> None:
+    """A value cut at the trailer length limit must read back exactly as it was hashed."""
+    detail = "; ".join(f"rule_{i}: reason number {i} explains itself" for i in range(20))
+    for shift in range(12):  # some cut lands on a space, whatever the exact wording
+        log.record("decision", {"Fixbot-Detail": "x" * shift + " " + detail, "Fixbot-Decision": "deny"})
+    assert verify(log, "main", log.sink) == []
