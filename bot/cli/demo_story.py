@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from rich.console import Console
 from rich.table import Table
@@ -150,7 +150,8 @@ def _drift_spec(repo: Path, number: int) -> str | None:
     forge = LocalForge(repo)
     files = set(forge.changed_files(number))
     inventory = build_inventory(repo, load_repo_config(repo))
-    for res in inventory.resources:
+    # drift on the fixed resource itself, not on a resource the fix generated beside it
+    for res in sorted(inventory.resources, key=lambda r: PurePosixPath(r.file).name.startswith("fixbot_")):
         if res.file in files:
             flag = next((k for k, v in res.attributes.items() if v is True), None)
             if flag:
