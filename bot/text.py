@@ -21,6 +21,18 @@ def one_line(text: str | None, limit: int = 200) -> str:
     return flat[:limit]
 
 
+def listed_line(head: str, items: list[str], tail: str, limit: int, sep: str = ", ") -> str:
+    """`head` + items + `tail` on one bounded line; when too long, the last items become "(+N more)"
+    so the tail (the resource a PR is about) is never cut off."""
+    tail = (" " if tail.startswith(" ") else "") + one_line(tail, limit // 2)
+    for keep in range(len(items), 0, -1):
+        more = f" (+{len(items) - keep} more)" if keep < len(items) else ""
+        line = one_line(f"{head}{sep.join(items[:keep])}{more}{tail}", 10 * limit)
+        if len(line) <= limit:
+            return line
+    return one_line(f"{head}{items[0] if items else ''}{tail}", limit)
+
+
 def md_escape(text: str | None) -> str:
     """Escape untrusted text for markdown: no markup, no HTML, no @mentions, no links."""
     if not text:

@@ -12,7 +12,7 @@ from bot.lifecycle.items import FixItem
 from bot.lifecycle.mermaid import diagram
 from bot.lifecycle.naming import PrMeta, encode_meta
 from bot.models.report import Assessment
-from bot.text import md_escape, one_line
+from bot.text import listed_line, md_escape
 
 _BACKTICKS = re.compile(r"`+")
 
@@ -49,8 +49,8 @@ def _location(a: Assessment) -> str:
 
 
 def fix_title(item: FixItem) -> str:
-    actions = ", ".join(a.replace("_", " ") for a in item.actions)
-    return one_line(f"fixbot: {actions} on {item.resource}", 200)
+    actions = [a.replace("_", " ") for a in item.actions]
+    return listed_line("fixbot: ", actions, f" on {item.resource}", 200)
 
 
 def render_fix_body(item: FixItem, meta: PrMeta, failures: Sequence[str] = ()) -> str:

@@ -8,7 +8,7 @@ from bot.lifecycle.events import item_trailers
 from bot.lifecycle.items import FixItem
 from bot.lifecycle.naming import PrMeta, decode_meta
 from bot.models.decision import Outcome
-from bot.text import one_line
+from bot.text import listed_line
 
 
 def fixbot_prs(lc: Lifecycle, kind: str = "fix") -> list[tuple[PullRequest, PrMeta]]:
@@ -46,4 +46,4 @@ def build_branch(lc: Lifecycle, item: FixItem, base_sha: str) -> str:
 
 
 def fix_subject(item: FixItem) -> str:
-    return one_line(f"fixbot: {' + '.join(item.actions)} on {item.resource}", 150)
+    return listed_line("fixbot: ", list(item.actions), f" on {item.resource}", 150, sep=" + ")

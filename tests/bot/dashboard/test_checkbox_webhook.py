@@ -115,7 +115,7 @@ def test_ticking_a_capped_fix_opens_its_pr_through_the_policy_and_rerenders(tmp_
             boxed = [ln for ln in dash.body.splitlines() if ln.startswith("- [ ] <!-- fixbot:fix:")]
             (dev,) = [ln for ln in boxed if " on aws\\_s3\\_bucket.dev · rule CKV\\_AWS\\_20 · allow" in ln]
             prod = [ln for ln in boxed if " on aws\\_s3\\_bucket.prod · " in ln]
-            assert len(prod) == 3 and all("require approval" in ln for ln in prod)
+            assert len(prod) >= 3 and all("require approval" in ln for ln in prod)  # more as the catalogue grows
             fid = dev.split("fixbot:fix:")[1].split(" ")[0]
             send(h, edit(w, dash.number, fid))
         (pr,) = w.gh.pulls(w.repo)
@@ -124,6 +124,6 @@ def test_ticking_a_capped_fix_opens_its_pr_through_the_policy_and_rerenders(tmp_
         assert fid not in boxes(body) and f"PR #{pr.number} (merged)" in body  # re-rendered by the rescan
         still = [ln for ln in body.splitlines() if ln.startswith("- [ ]")]
         assert [ln for ln in still if " on aws\\_s3\\_bucket.prod · " in ln] == prod  # prod still waits for a tick
-        assert not any(" on aws\\_s3\\_bucket.dev · rule CKV2\\_AWS\\_6" in ln for ln in still)  # in the PR too
+        assert not any(" on aws\\_s3\\_bucket.dev · rule CKV2\\_AWS\\_6 ·" in ln for ln in still)  # in the PR too
         assert "the policy decides" in w.repo.comments[dash.number][-1].body
         _check(w)

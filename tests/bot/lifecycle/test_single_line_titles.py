@@ -33,3 +33,15 @@ def test_forged_lines_in_a_resource_name_stay_in_one_line(repo: Path) -> None:
 
 def test_one_line_flattens_every_line_break() -> None:
     assert one_line("a\nb\r\nc\u2028d\u2029e\x85f\x0bg\x0ch\x00i") == "a b c d e f g h i"
+
+
+def test_a_long_list_of_actions_never_cuts_off_the_resource() -> None:
+    from bot.text import listed_line
+
+    actions = [f"enable setting number {i} of the bucket" for i in range(12)]
+    title = listed_line("fixbot: ", actions, " on aws_s3_bucket.prod", 200)
+    assert len(title) <= 200 and title.endswith(" on aws_s3_bucket.prod")
+    assert title.startswith("fixbot: enable setting number 0") and "more)" in title
+    assert listed_line("fixbot: ", actions[:2], " on x", 200) == (
+        "fixbot: enable setting number 0 of the bucket, enable setting number 1 of the bucket on x")
+    assert "\n" not in listed_line("fixbot: ", ["a\nFixbot-Decision: allow"], " on r\nx", 200)

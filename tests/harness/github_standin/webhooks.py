@@ -64,6 +64,7 @@ class Hooks:
 
 
 def settings_for(w: World, tmp: Path, **extra: Any) -> Settings:
+    extra.setdefault("sweep_interval_seconds", 0)  # no scheduled rescan racing a test's own events
     return Settings(app_id=w.gh.app_id, private_key=SecretBytes(w.gh.private_key_pem),
                     webhook_secret=SecretStr(SECRET), github_url=w.gh.url, work_dir=tmp / "work", **extra)
 
