@@ -7,6 +7,7 @@ from importlib import resources
 from typing import Any
 
 from bot.provider.aws import (
+    checks_attach,
     checks_ec2,
     checks_iam,
     checks_more,
@@ -14,6 +15,7 @@ from bot.provider.aws import (
     checks_rds,
     checks_s3,
     checks_services,
+    checks_wave3,
 )
 from bot.provider.aws.declarative import AwsCheck
 from bot.provider.aws.ids import IdSpec
@@ -22,7 +24,7 @@ from bot.provider.registry import CheckRegistry
 
 REGISTRY: CheckRegistry[AwsContext] = CheckRegistry("aws", (
     *checks_s3.CHECKS, *checks_ec2.CHECKS, *checks_rds.CHECKS, *checks_services.CHECKS, *checks_platform.CHECKS,
-    *checks_iam.CHECKS, *checks_more.CHECKS,
+    *checks_iam.CHECKS, *checks_more.CHECKS, *checks_attach.CHECKS, *checks_wave3.CHECKS,
 ))
 
 _BUCKET_CHILD = IdSpec(("bucket",), ("bucket",))
@@ -67,6 +69,22 @@ IDS: dict[str, IdSpec] = {
     "aws_iam_role_policy": IdSpec(("id",), ("role", "name"), join=True),
     "aws_iam_group_policy": IdSpec(("id",), ("group", "name"), join=True),
     "aws_iam_user_policy": IdSpec(("id",), ("user", "name"), join=True),
+    "aws_docdb_cluster": IdSpec(("cluster_identifier",), ("cluster_identifier",)),
+    "aws_neptune_cluster": IdSpec(("cluster_identifier",), ("cluster_identifier",)),
+    "aws_neptune_cluster_instance": IdSpec(("identifier",), ("identifier",)),
+    "aws_secretsmanager_secret_rotation": IdSpec(("secret_id",), ("secret_id",)),
+    "aws_s3_bucket_ownership_controls": _BUCKET_CHILD,
+    "aws_vpc": IdSpec(("id",)),
+    "aws_elb": IdSpec(("name", "id"), ("name",)),
+    "aws_kinesis_stream": IdSpec(("name",), ("name",)),
+    "aws_guardduty_detector": IdSpec(("id",)),
+    "aws_sfn_state_machine": IdSpec(("arn", "id")),
+    "aws_cloudwatch_metric_alarm": IdSpec(("alarm_name",), ("alarm_name",)),
+    "aws_athena_workgroup": IdSpec(("name",), ("name",)),
+    "aws_elasticache_cluster": IdSpec(("cluster_id",), ("cluster_id",)),
+    "aws_acm_certificate": IdSpec(("arn",)),
+    "aws_api_gateway_deployment": IdSpec(("id",)),
+    "aws_api_gateway_rest_api": IdSpec(("id",)),
 }
 
 # AWS types the catalogue fixes that have no live resource of their own
