@@ -40,8 +40,9 @@ def _key_policy(ctx: AwsContext, live_id: str) -> Outcome:
                      and any(p.endswith(":root") for p in _strings(s["Principal"].get("AWS")))
                      for s in statements if isinstance(s, dict) and isinstance(s.get("Principal"), dict))
     evidence: dict[str, Any] = {"statement_sids": sids, "account_root_administers": root_admin}
-    allows = [s for s in statements if isinstance(s, dict) and s.get("Effect") == "Allow"]
-    return verified(**evidence) if allows else failed("the key policy allows nothing", **evidence)
+    if root_admin:
+        return verified(**evidence)
+    return failed("the key policy does not let the account (its IAM policies) administer the key", **evidence)
 
 
 def _strings(value: Any) -> list[str]:
