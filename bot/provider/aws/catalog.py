@@ -10,6 +10,7 @@ from bot.provider.aws import (
     checks_attach,
     checks_ec2,
     checks_iam,
+    checks_managed,
     checks_more,
     checks_platform,
     checks_rds,
@@ -25,6 +26,7 @@ from bot.provider.registry import CheckRegistry
 REGISTRY: CheckRegistry[AwsContext] = CheckRegistry("aws", (
     *checks_s3.CHECKS, *checks_ec2.CHECKS, *checks_rds.CHECKS, *checks_services.CHECKS, *checks_platform.CHECKS,
     *checks_iam.CHECKS, *checks_more.CHECKS, *checks_attach.CHECKS, *checks_wave3.CHECKS,
+    *checks_managed.CHECKS,
 ))
 
 _BUCKET_CHILD = IdSpec(("bucket",), ("bucket",))
@@ -85,6 +87,19 @@ IDS: dict[str, IdSpec] = {
     "aws_acm_certificate": IdSpec(("arn",)),
     "aws_api_gateway_deployment": IdSpec(("id",)),
     "aws_api_gateway_rest_api": IdSpec(("id",)),
+    "aws_ssm_parameter": IdSpec(("name",), ("name",)),
+    "aws_networkfirewall_firewall": IdSpec(("name",), ("name",)),
+    "aws_cognito_identity_pool": IdSpec(("id",)),
+    "aws_lambda_function_url": IdSpec(("function_name",), ("function_name",)),
+    "aws_sagemaker_notebook_instance": IdSpec(("name",), ("name",)),
+    "aws_sagemaker_domain": IdSpec(("id",)),
+    "aws_ec2_transit_gateway": IdSpec(("id",)),
+    "aws_vpc_endpoint_service": IdSpec(("id",)),
+    "aws_dax_cluster": IdSpec(("cluster_name",), ("cluster_name",)),
+    "aws_memorydb_cluster": IdSpec(("name",), ("name",)),
+    "aws_mq_broker": IdSpec(("id",)),
+    "aws_dms_replication_instance": IdSpec(("replication_instance_id",), ("replication_instance_id",)),
+    "aws_kinesis_firehose_delivery_stream": IdSpec(("name",), ("name",)),
 }
 
 # AWS types the catalogue fixes that have no live resource of their own

@@ -88,6 +88,10 @@ def _selections(ctx: AwsContext) -> list[dict[str, Any]]:
     return out
 
 
+def _has_conditions(selection: dict[str, Any]) -> bool:
+    return any(v for v in (selection.get("Conditions") or {}).values())
+
+
 def _backup_selection(locate: Callable[[AwsContext, str], tuple[str, str]]) -> Callable[[AwsContext, str], Outcome]:
     def fn(ctx: AwsContext, live_id: str) -> Outcome:
         service, resource = locate(ctx, live_id)
@@ -98,7 +102,7 @@ def _backup_selection(locate: Callable[[AwsContext, str], tuple[str, str]]) -> C
         if chosen:
             return verified(selected_by=chosen)
         by_tags = [f"{s['plan']}/{s.get('SelectionName', '')}" for s in selections
-                   if s.get("ListOfTags") or ((s.get("Conditions") or {}) and not s.get("Resources"))]
+                   if s.get("ListOfTags") or (_has_conditions(s) and not s.get("Resources"))]
         if by_tags:
             return unverifiable(Why.not_supported, f"no backup selection names {resource} by ARN; selections "
                                                    f"by tag ({', '.join(by_tags[:5])}) are not evaluated")
