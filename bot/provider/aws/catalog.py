@@ -100,6 +100,8 @@ IDS: dict[str, IdSpec] = {
     "aws_mq_broker": IdSpec(("id",)),
     "aws_dms_replication_instance": IdSpec(("replication_instance_id",), ("replication_instance_id",)),
     "aws_kinesis_firehose_delivery_stream": IdSpec(("name",), ("name",)),
+    "aws_lb_listener": IdSpec(("arn", "id")),
+    "aws_alb_listener": IdSpec(("arn", "id")),
 }
 
 # AWS types the catalogue fixes that have no live resource of their own

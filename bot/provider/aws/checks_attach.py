@@ -12,7 +12,7 @@ from typing import Any
 from bot.models.resource import Resource
 from bot.provider.aws.checks_platform import LB_NF, LB_TYPES
 from bot.provider.aws.checks_rds import CL, CL_NF
-from bot.provider.aws.declarative import Call, custom
+from bot.provider.aws.declarative import Call, Expect, attr, custom
 from bot.provider.aws.session import ApiError, AwsContext
 from bot.provider.registry import Registration
 from bot.provider.result import Outcome, Why, failed, unverifiable, verified
@@ -141,6 +141,21 @@ def _http_redirect(ctx: AwsContext, live_id: str) -> Outcome:
     return verified(http_listeners=plain)
 
 
+LISTENER_TYPES = ("aws_lb_listener", "aws_alb_listener")
+LISTENER = Call("elbv2", "DescribeListeners", lambda i: {"ListenerArns": [i]})
+LISTENER_NF = ("ListenerNotFound",)
+TLS12 = ("ELBSecurityPolicy-FS-1-2", "ELBSecurityPolicy-TLS-1-2", "ELBSecurityPolicy-TLS13")
+
+
+def _listener_redirects(ctx: AwsContext, live_id: str) -> Outcome:
+    (listener,) = LISTENER.run(ctx, live_id).get("Listeners") or [{}]
+    evidence = {"protocol": listener.get("Protocol"),
+                "default_actions": [a.get("Type") for a in listener.get("DefaultActions") or []]}
+    if listener.get("Protocol") != "HTTP" or _redirects_to_https(listener):
+        return verified(**evidence)
+    return failed("the HTTP listener does not redirect to HTTPS", **evidence)
+
+
 def _terraform_only(ctx: AwsContext, res: Resource) -> Outcome:
     return unverifiable(Why.not_supported, f"the fix on {res.address} changes a Terraform-only setting (e.g. "
                                            "lifecycle create_before_destroy); no live read can check it")
@@ -156,5 +171,9 @@ CHECKS: tuple[Registration[Any], ...] = (
            _backup_selection(_efs), EFS_NF),
     custom("alb_waf_association", LB_TYPES, (LB_BY_ARN, WAF), _waf, LB_NF),
     custom("alb_http_redirect", LB_TYPES, (LB_BY_ARN, LISTENERS), _http_redirect, LB_NF),
+    custom("alb_http_redirect", LISTENER_TYPES, (LISTENER,), _listener_redirects, LISTENER_NF),
+    attr("lb_listener_tls_policy", LISTENER_TYPES, LISTENER, "Listeners[0].SslPolicy",
+         Expect("a TLS 1.2+ policy", lambda v: isinstance(v, str) and v.startswith(TLS12)), not_found=LISTENER_NF,
+         label="ssl_policy"),
     Registration("terraform_only", TERRAFORM_ONLY_TYPES, _terraform_only),
 )

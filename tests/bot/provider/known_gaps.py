@@ -18,7 +18,6 @@ MISSING: dict[str, tuple[str, ...]] = {
 # AWS types the new rewriters fix that have no live-id rule yet (the AWS provider reports
 # `unverifiable: not supported` for them)
 UNREAD_AWS_TYPES: tuple[str, ...] = (
-    "aws_alb_listener",
     "aws_api_gateway_domain_name",
     "aws_api_gateway_method_settings",
     "aws_api_gateway_stage",
@@ -31,7 +30,6 @@ UNREAD_AWS_TYPES: tuple[str, ...] = (
     "aws_ecs_service",
     "aws_ecs_task_definition",
     "aws_iam_account_password_policy",
-    "aws_lb_listener",
     "aws_msk_cluster",
     "aws_mwaa_environment",
     "aws_qldb_ledger",
