@@ -16,7 +16,8 @@ from typing import Any
 import boto3
 import hcl2
 
-from bot.models.resource import Resource
+from bot.models.common import LineSpan
+from bot.models.resource import IacKind, Resource
 
 Values = dict[str, Any]
 Client = Callable[[str], Any]
@@ -215,9 +216,18 @@ def _default_action(c: Client, block: Values, lb: Values) -> Values:
     return {"Type": "forward", "TargetGroupArn": lb["target_group"]}
 
 
+def _stand_in(name: str) -> Resource:
+    return Resource(address=f"aws_lb.{name}", kind=IacKind.terraform, type="aws_lb", name=name, file="other.tf",
+                    line=LineSpan(start=1, end=1), byte_start=0, byte_end=0, attributes={"name": name})
+
+
 def _listener(c: Client, res: Resource, created: dict[str, Values]) -> Values:
     a = res.attributes
-    lb = next(v for k, v in created.items() if v.get("arn") == _ref(a["load_balancer_arn"], created, "arn"))
+    arn = _ref(a["load_balancer_arn"], created, "arn")
+    lb = next((v for v in created.values() if v.get("arn") == arn), None)
+    if lb is None:  # the load balancer lives in another module: create it as that module's apply would
+        name = arn.split(".")[1] if arn.startswith("aws_") else "lb"
+        lb = created.setdefault(f"aws_lb.{name}", _lb(c, _stand_in(name), created))
     extra: Values = {}
     if a.get("protocol") == "HTTPS":
         cert = c("acm").request_certificate(DomainName="web.example.com")["CertificateArn"]

@@ -100,6 +100,14 @@ def _http_served(c: Client, s: dict[str, Any]) -> None:
         {"Type": "fixed-response", "FixedResponseConfig": {"ContentType": "text/plain", "StatusCode": "200"}}])
 
 
+def _listener(**change: Any) -> Drift:
+    def drift(c: Client, s: dict[str, Any]) -> None:
+        address = next(r["address"] for r in s["values"]["root_module"]["resources"] if r["type"] == "aws_lb_listener")
+        c("elbv2").modify_listener(ListenerArn=state_values(s, address)["arn"], **change)
+
+    return drift
+
+
 # golden case, drift (None: the property cannot change in place, e.g. storage encryption)
 SCENARIOS: list[tuple[str, Drift | None]] = [
     ("s3_block_public_access/v5_split", _pab_off),
@@ -122,6 +130,9 @@ SCENARIOS: list[tuple[str, Drift | None]] = [
     ("vpc_flow_logs/basic", _flow_log_deleted),
     ("alb_waf_association/basic", _waf_detached),
     ("alb_http_redirect/from_the_load_balancer", _http_served),
+    ("alb_http_redirect/basic", _listener(DefaultActions=[
+        {"Type": "fixed-response", "FixedResponseConfig": {"ContentType": "text/plain", "StatusCode": "200"}}])),
+    ("lb_listener_tls_policy/basic", _listener(SslPolicy="ELBSecurityPolicy-2016-08")),
 ]
 IDS = [case for case, _ in SCENARIOS]
 
