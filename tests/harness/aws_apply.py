@@ -238,6 +238,12 @@ def _listener(c: Client, res: Resource, created: dict[str, Values]) -> Values:
     return {"arn": arn, "id": arn}
 
 
+def _ecs_cluster(c: Client, res: Resource, created: dict[str, Values]) -> Values:
+    settings = [{"name": s["name"], "value": s["value"]} for s in res.attributes.get("setting") or []]
+    arn = c("ecs").create_cluster(clusterName=res.attributes["name"], settings=settings)["cluster"]["clusterArn"]
+    return {"name": res.attributes["name"], "arn": arn, "id": arn}
+
+
 def _web_acl(c: Client, res: Resource, created: dict[str, Values]) -> Values:
     name = str(res.attributes["name"])
     acl = c("wafv2").create_web_acl(Name=name, Scope="REGIONAL", DefaultAction={"Allow": {}}, VisibilityConfig={
@@ -269,6 +275,7 @@ APPLY: dict[str, Callable[[Client, Resource, dict[str, Values]], Values]] = {
     "aws_lb": _lb,
     "aws_wafv2_web_acl": _web_acl,
     "aws_lb_listener": _listener,
+    "aws_ecs_cluster": _ecs_cluster,
     "aws_wafv2_web_acl_association": _web_acl_association,
 }
 # created after the resources they name

@@ -100,6 +100,7 @@ IDS: dict[str, IdSpec] = {
     "aws_mq_broker": IdSpec(("id",)),
     "aws_dms_replication_instance": IdSpec(("replication_instance_id",), ("replication_instance_id",)),
     "aws_kinesis_firehose_delivery_stream": IdSpec(("name",), ("name",)),
+    "aws_ecs_cluster": IdSpec(("name", "arn"), ("name",)),
     "aws_lb_listener": IdSpec(("arn", "id")),
     "aws_alb_listener": IdSpec(("arn", "id")),
 }

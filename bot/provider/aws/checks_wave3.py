@@ -1,6 +1,6 @@
 """Checks for the types given a live-id rule with the third wave: VPC, classic ELB, Kinesis,
-GuardDuty, Step Functions, CloudWatch alarms, Athena, ElastiCache (cluster mode off), ACM, S3 object
-ownership."""
+GuardDuty, Step Functions, CloudWatch alarms, Athena, ElastiCache (cluster mode off), ACM, ECS
+clusters, S3 object ownership."""
 
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ ATHENA = Call("athena", "GetWorkGroup", lambda i: {"WorkGroup": i})
 ATHENA_NF = ("InvalidRequestException",)
 CACHE = Call("elasticache", "DescribeCacheClusters", lambda i: {"CacheClusterId": i})
 CACHE_NF = ("CacheClusterNotFound", "CacheClusterNotFoundFault")
+ECS = Call("ecs", "DescribeClusters", lambda i: {"clusters": [i], "include": ["SETTINGS", "CONFIGURATIONS"]})
+ECS_LIVE = "clusters[?status!='INACTIVE'] | [0]"  # a deleted cluster is listed INACTIVE for a while
 
 
 def _vpc_then(fn: Callable[[AwsContext, str], Outcome]) -> Callable[[AwsContext, str], Outcome]:
@@ -89,6 +91,13 @@ CHECKS: tuple[Registration[Any], ...] = (
          "Certificate.Options.CertificateTransparencyLoggingPreference",
          Expect("not 'DISABLED'", lambda v: v != "DISABLED"), not_found=("ResourceNotFoundException",),
          label="transparency_logging"),
+    attr("ecs_container_insights", ("aws_ecs_cluster",), ECS,
+         "clusters[0].settings[?name=='containerInsights'].value | [0]", Expect(
+             "'enabled' or 'enhanced'", lambda v: v in ("enabled", "enhanced")), exists=ECS_LIVE,
+         label="container_insights"),
+    attr("ecs_exec_logging", ("aws_ecs_cluster",), ECS,
+         "clusters[0].configuration.executeCommandConfiguration.logging",
+         Expect("not 'NONE' (unset means DEFAULT)", lambda v: v != "NONE"), exists=ECS_LIVE, label="exec_logging"),
     attr("s3_ownership_enforced", ("aws_s3_bucket_ownership_controls",),
          Call("s3", "GetBucketOwnershipControls", _bucket), "OwnershipControls.Rules[0].ObjectOwnership",
          eq("BucketOwnerEnforced"), not_found=NO_BUCKET, absent=("OwnershipControlsNotFoundError",),

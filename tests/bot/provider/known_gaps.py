@@ -26,7 +26,6 @@ UNREAD_AWS_TYPES: tuple[str, ...] = (
     "aws_codebuild_project",
     "aws_docdb_cluster_parameter_group",
     "aws_ebs_encryption_by_default",
-    "aws_ecs_cluster",
     "aws_ecs_service",
     "aws_ecs_task_definition",
     "aws_iam_account_password_policy",

@@ -108,6 +108,10 @@ def _listener(**change: Any) -> Drift:
     return drift
 
 
+def _insights_off(c: Client, s: dict[str, Any]) -> None:
+    c("ecs").update_cluster(cluster="main", settings=[{"name": "containerInsights", "value": "disabled"}])
+
+
 # golden case, drift (None: the property cannot change in place, e.g. storage encryption)
 SCENARIOS: list[tuple[str, Drift | None]] = [
     ("s3_block_public_access/v5_split", _pab_off),
@@ -133,6 +137,7 @@ SCENARIOS: list[tuple[str, Drift | None]] = [
     ("alb_http_redirect/basic", _listener(DefaultActions=[
         {"Type": "fixed-response", "FixedResponseConfig": {"ContentType": "text/plain", "StatusCode": "200"}}])),
     ("lb_listener_tls_policy/basic", _listener(SslPolicy="ELBSecurityPolicy-2016-08")),
+    ("ecs_container_insights/basic", _insights_off),
 ]
 IDS = [case for case, _ in SCENARIOS]
 
