@@ -39,12 +39,12 @@ test: setup lint
 	@$(BIN)/python -m pytest; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest: no tests were collected" >&2; fi; exit $$rc
 
-# The developer loop: no real checkov, no end-to-end runs (markers: pyproject.toml, tests/conftest.py),
-# on both cores (pytest-xdist). Under 90 s; `make test` still runs everything.
+# The developer loop: no real checkov, no end-to-end runs, no slow suites (markers: pyproject.toml,
+# tests/conftest.py), on both cores (pytest-xdist). Under 90 s; `make test` still runs everything.
 test-fast: setup
 	$(BIN)/ruff check bot rewriters tests
 	$(BIN)/lint-imports
-	@$(BIN)/python -m pytest -n 2 --dist loadfile -m "not checkov and not e2e"; rc=$$?; \
+	@$(BIN)/python -m pytest -n 2 --dist loadfile -m "not checkov and not e2e and not slow"; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest: no tests were collected" >&2; fi; exit $$rc
 
 bench: setup
