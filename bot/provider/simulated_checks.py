@@ -153,6 +153,43 @@ def _all_traffic() -> SimCheck:
     return _live(fn)
 
 
+def _blocks(value: Any) -> list[Mapping[str, Any]]:
+    return [b for b in (value if isinstance(value, list) else [value]) if isinstance(b, Mapping)]
+
+
+def _abort_uploads(values: Mapping[str, Any], ctx: SimContext, res: Resource) -> Outcome:
+    """Days after which incomplete multipart uploads are aborted, by enabled lifecycle rules (inline or split)."""
+    inline = [r.get("abort_incomplete_multipart_upload_days") for r in _blocks(values.get("lifecycle_rule"))
+              if r.get("enabled") is not False]
+    split = [a.get("days_after_initiation")
+             for r in _blocks((ctx.sibling(res, "aws_s3_bucket_lifecycle_configuration") or {}).get("rule"))
+             if r.get("status") == "Enabled" for a in _blocks(r.get("abort_incomplete_multipart_upload"))]
+    days = [d for d in (*inline, *split) if d not in (None, "")]
+    return verified(abort_after_days=days) if days else failed("no enabled lifecycle rule aborts incomplete uploads",
+                                                               abort_after_days=[])
+
+
+def _notifications(values: Mapping[str, Any], ctx: SimContext, res: Resource) -> Outcome:
+    live = ctx.sibling(res, "aws_s3_bucket_notification") or {}
+    targets = [k for k in ("topic", "queue", "lambda_function") if _blocks(live.get(k))]
+    targets += ["eventbridge"] if live.get("eventbridge") is True else []
+    return verified(targets=targets) if targets else failed("no event notification target", targets=[])
+
+
+def _refers(value: Any, refs: set[str]) -> bool:
+    items = value if isinstance(value, list) else [value]
+    return any(isinstance(i, str) and i.strip().removeprefix("${").removesuffix("}") in refs for i in items)
+
+
+def _backup_selected(values: Mapping[str, Any], ctx: SimContext, res: Resource) -> Outcome:
+    """A live `aws_backup_selection` lists this resource (by reference or by its live ARN)."""
+    refs = {f"{res.type}.{res.name}.arn"} | ({values["arn"]} if isinstance(values.get("arn"), str) else set())
+    chosen = [address for address, live in ctx.live.items()
+              if ctx.types.get(address) == "aws_backup_selection" and _refers(live.get("resources"), refs)]
+    return verified(selected_by=chosen) if chosen else failed("no backup selection lists the resource",
+                                                             selected_by=[])
+
+
 SSE = "rule[0].apply_server_side_encryption_by_default[0].sse_algorithm"
 DB, CLUSTER, MEMBER = "aws_db_instance", "aws_rds_cluster", "aws_rds_cluster_instance"
 
@@ -208,4 +245,7 @@ REGISTRY: CheckRegistry[SimContext] = CheckRegistry("simulated", (
     tf("cloudtrail_log_validation", ("aws_cloudtrail",), "enable_log_file_validation", _true, "true"),
     tf("cloudtrail_multi_region", ("aws_cloudtrail",), "is_multi_region_trail", _true, "true"),
     tf("lambda_tracing", ("aws_lambda_function",), "tracing_config[0].mode", lambda v: v == "Active", "'Active'"),
+    Registration("s3_abort_incomplete_uploads", ("aws_s3_bucket",), _live(_abort_uploads)),
+    Registration("s3_event_notifications", ("aws_s3_bucket",), _live(_notifications)),
+    Registration("backup_selection", (CLUSTER, "aws_ebs_volume"), _live(_backup_selected)),
 ))

@@ -16,7 +16,8 @@ from typing import Any
 import boto3
 import hcl2
 
-from bot.models.resource import Resource
+from bot.models.common import LineSpan
+from bot.models.resource import IacKind, Resource
 
 Values = dict[str, Any]
 Client = Callable[[str], Any]
@@ -155,6 +156,107 @@ def _lambda(c: Client, res: Resource, created: dict[str, Values]) -> Values:
     return {"function_name": a["function_name"], "arn": fn["FunctionArn"]}
 
 
+def _ref(raw: Any, created: dict[str, Values], key: str) -> str:
+    """The value a reference (`aws_vpc.main.id`) names among the created resources, else the literal."""
+    text = str(raw).strip().removeprefix("${").removesuffix("}")
+    address = ".".join(text.split(".")[:2])
+    return str(created[address][key]) if address in created else text
+
+
+def _guardduty(c: Client, res: Resource, created: dict[str, Values]) -> Values:
+    return {"id": c("guardduty").create_detector(Enable=res.attributes.get("enable") is not False)["DetectorId"]}
+
+
+def _kinesis(c: Client, res: Resource, created: dict[str, Values]) -> Values:
+    a, kinesis = res.attributes, c("kinesis")
+    kinesis.create_stream(StreamName=a["name"], ShardCount=int(a.get("shard_count", 1)))
+    if a.get("encryption_type") == "KMS":
+        kinesis.start_stream_encryption(StreamName=a["name"], EncryptionType="KMS", KeyId=str(a["kms_key_id"]))
+    arn = kinesis.describe_stream_summary(StreamName=a["name"])["StreamDescriptionSummary"]["StreamARN"]
+    return {"name": a["name"], "id": arn, "arn": arn}
+
+
+def _vpc(c: Client, res: Resource, created: dict[str, Values]) -> Values:
+    return {"id": c("ec2").create_vpc(CidrBlock=str(res.attributes["cidr_block"]))["Vpc"]["VpcId"]}
+
+
+def _flow_log(c: Client, res: Resource, created: dict[str, Values]) -> Values:
+    a, s3 = res.attributes, c("s3")
+    s3.create_bucket(Bucket="acme-flow-logs", CreateBucketConfiguration={"LocationConstraint": s3.meta.region_name})
+    ids = c("ec2").create_flow_logs(ResourceIds=[_ref(a["vpc_id"], created, "id")], ResourceType="VPC",
+                                    TrafficType=str(a.get("traffic_type", "ALL")), LogDestinationType="s3",
+                                    LogDestination="arn:aws:s3:::acme-flow-logs")["FlowLogIds"]
+    return {"id": ids[0]}
+
+
+def _lb(c: Client, res: Resource, created: dict[str, Values]) -> Values:
+    ec2, a = c("ec2"), res.attributes
+    vpc = ec2.create_vpc(CidrBlock="10.1.0.0/16")["Vpc"]["VpcId"]
+    subnets = [ec2.create_subnet(VpcId=vpc, CidrBlock=f"10.1.{i}.0/24", AvailabilityZone=f"eu-west-1{z}")["Subnet"][
+        "SubnetId"] for i, z in enumerate("ab")]
+    lb = c("elbv2").create_load_balancer(Name=a["name"], Subnets=subnets, Type="application",
+                                         Scheme="internal" if a.get("internal") is True else "internet-facing")
+    arn = lb["LoadBalancers"][0]["LoadBalancerArn"]
+    return {"arn": arn, "id": arn, "name": a["name"], "vpc": vpc}
+
+
+def _default_action(c: Client, block: Values, lb: Values) -> Values:
+    kind = str(block.get("type"))
+    if kind == "redirect":
+        r = _first(block.get("redirect"))
+        return {"Type": kind, "RedirectConfig": {"Port": str(r.get("port", "443")), "Protocol": str(
+            r.get("protocol", "HTTPS")), "StatusCode": str(r.get("status_code", "HTTP_301"))}}
+    if kind == "fixed-response":
+        f = _first(block.get("fixed_response"))
+        return {"Type": kind, "FixedResponseConfig": {"ContentType": str(f.get("content_type", "text/plain")),
+                                                      "StatusCode": str(f.get("status_code", "200"))}}
+    if "target_group" not in lb:
+        lb["target_group"] = c("elbv2").create_target_group(Name=f"{lb['name']}-tg", Protocol="HTTP", Port=80,
+                                                             VpcId=lb["vpc"])["TargetGroups"][0]["TargetGroupArn"]
+    return {"Type": "forward", "TargetGroupArn": lb["target_group"]}
+
+
+def _stand_in(name: str) -> Resource:
+    return Resource(address=f"aws_lb.{name}", kind=IacKind.terraform, type="aws_lb", name=name, file="other.tf",
+                    line=LineSpan(start=1, end=1), byte_start=0, byte_end=0, attributes={"name": name})
+
+
+def _listener(c: Client, res: Resource, created: dict[str, Values]) -> Values:
+    a = res.attributes
+    arn = _ref(a["load_balancer_arn"], created, "arn")
+    lb = next((v for v in created.values() if v.get("arn") == arn), None)
+    if lb is None:  # the load balancer lives in another module: create it as that module's apply would
+        name = arn.split(".")[1] if arn.startswith("aws_") else "lb"
+        lb = created.setdefault(f"aws_lb.{name}", _lb(c, _stand_in(name), created))
+    extra: Values = {}
+    if a.get("protocol") == "HTTPS":
+        cert = c("acm").request_certificate(DomainName="web.example.com")["CertificateArn"]
+        extra = {"Certificates": [{"CertificateArn": cert}], "SslPolicy": str(a.get("ssl_policy"))}
+    arn = c("elbv2").create_listener(LoadBalancerArn=lb["arn"], Protocol=str(a["protocol"]), Port=int(a["port"]),
+                                     DefaultActions=[_default_action(c, _first(a.get("default_action")), lb)],
+                                     **extra)["Listeners"][0]["ListenerArn"]
+    return {"arn": arn, "id": arn}
+
+
+def _ecs_cluster(c: Client, res: Resource, created: dict[str, Values]) -> Values:
+    settings = [{"name": s["name"], "value": s["value"]} for s in res.attributes.get("setting") or []]
+    arn = c("ecs").create_cluster(clusterName=res.attributes["name"], settings=settings)["cluster"]["clusterArn"]
+    return {"name": res.attributes["name"], "arn": arn, "id": arn}
+
+
+def _web_acl(c: Client, res: Resource, created: dict[str, Values]) -> Values:
+    name = str(res.attributes["name"])
+    acl = c("wafv2").create_web_acl(Name=name, Scope="REGIONAL", DefaultAction={"Allow": {}}, VisibilityConfig={
+        "SampledRequestsEnabled": True, "CloudWatchMetricsEnabled": True, "MetricName": name})["Summary"]
+    return {"arn": acl["ARN"], "id": acl["Id"], "name": name}
+
+
+def _web_acl_association(c: Client, res: Resource, created: dict[str, Values]) -> Values:
+    lb, acl = _ref(res.attributes["resource_arn"], created, "arn"), _ref(res.attributes["web_acl_arn"], created, "arn")
+    c("wafv2").associate_web_acl(WebACLArn=acl, ResourceArn=lb)
+    return {"id": f"{acl},{lb}", "resource_arn": lb, "web_acl_arn": acl}
+
+
 APPLY: dict[str, Callable[[Client, Resource, dict[str, Values]], Values]] = {
     "aws_s3_bucket": _s3_bucket,
     **{t: _s3_child for t in ("aws_s3_bucket_public_access_block", "aws_s3_bucket_versioning",
@@ -166,7 +268,18 @@ APPLY: dict[str, Callable[[Client, Resource, dict[str, Values]], Values]] = {
     "aws_iam_policy": _iam_policy,
     "aws_cloudtrail": _cloudtrail,
     "aws_lambda_function": _lambda,
+    "aws_guardduty_detector": _guardduty,
+    "aws_kinesis_stream": _kinesis,
+    "aws_vpc": _vpc,
+    "aws_flow_log": _flow_log,
+    "aws_lb": _lb,
+    "aws_wafv2_web_acl": _web_acl,
+    "aws_lb_listener": _listener,
+    "aws_ecs_cluster": _ecs_cluster,
+    "aws_wafv2_web_acl_association": _web_acl_association,
 }
+# created after the resources they name
+LATE = ("aws_s3_bucket_logging", "aws_flow_log", "aws_wafv2_web_acl_association", "aws_lb_listener")
 
 
 def clients(endpoint: str, region: str = "eu-west-1") -> Client:
@@ -184,7 +297,7 @@ def clients(endpoint: str, region: str = "eu-west-1") -> Client:
 def apply(c: Client, resources: Sequence[Resource]) -> dict[str, Any]:
     """Create every supported resource (buckets first); the `terraform show -json` of the result."""
     created: dict[str, Values] = {}
-    ordered = sorted(resources, key=lambda r: (r.type != "aws_s3_bucket", r.type == "aws_s3_bucket_logging"))
+    ordered = sorted(resources, key=lambda r: (r.type != "aws_s3_bucket", r.type in LATE))
     for res in ordered:
         fn = APPLY.get(res.type)
         if fn is not None:

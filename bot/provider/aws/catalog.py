@@ -7,13 +7,16 @@ from importlib import resources
 from typing import Any
 
 from bot.provider.aws import (
+    checks_attach,
     checks_ec2,
     checks_iam,
+    checks_managed,
     checks_more,
     checks_platform,
     checks_rds,
     checks_s3,
     checks_services,
+    checks_wave3,
 )
 from bot.provider.aws.declarative import AwsCheck
 from bot.provider.aws.ids import IdSpec
@@ -22,7 +25,8 @@ from bot.provider.registry import CheckRegistry
 
 REGISTRY: CheckRegistry[AwsContext] = CheckRegistry("aws", (
     *checks_s3.CHECKS, *checks_ec2.CHECKS, *checks_rds.CHECKS, *checks_services.CHECKS, *checks_platform.CHECKS,
-    *checks_iam.CHECKS, *checks_more.CHECKS,
+    *checks_iam.CHECKS, *checks_more.CHECKS, *checks_attach.CHECKS, *checks_wave3.CHECKS,
+    *checks_managed.CHECKS,
 ))
 
 _BUCKET_CHILD = IdSpec(("bucket",), ("bucket",))
@@ -67,6 +71,38 @@ IDS: dict[str, IdSpec] = {
     "aws_iam_role_policy": IdSpec(("id",), ("role", "name"), join=True),
     "aws_iam_group_policy": IdSpec(("id",), ("group", "name"), join=True),
     "aws_iam_user_policy": IdSpec(("id",), ("user", "name"), join=True),
+    "aws_docdb_cluster": IdSpec(("cluster_identifier",), ("cluster_identifier",)),
+    "aws_neptune_cluster": IdSpec(("cluster_identifier",), ("cluster_identifier",)),
+    "aws_neptune_cluster_instance": IdSpec(("identifier",), ("identifier",)),
+    "aws_secretsmanager_secret_rotation": IdSpec(("secret_id",), ("secret_id",)),
+    "aws_s3_bucket_ownership_controls": _BUCKET_CHILD,
+    "aws_vpc": IdSpec(("id",)),
+    "aws_elb": IdSpec(("name", "id"), ("name",)),
+    "aws_kinesis_stream": IdSpec(("name",), ("name",)),
+    "aws_guardduty_detector": IdSpec(("id",)),
+    "aws_sfn_state_machine": IdSpec(("arn", "id")),
+    "aws_cloudwatch_metric_alarm": IdSpec(("alarm_name",), ("alarm_name",)),
+    "aws_athena_workgroup": IdSpec(("name",), ("name",)),
+    "aws_elasticache_cluster": IdSpec(("cluster_id",), ("cluster_id",)),
+    "aws_acm_certificate": IdSpec(("arn",)),
+    "aws_api_gateway_deployment": IdSpec(("id",)),
+    "aws_api_gateway_rest_api": IdSpec(("id",)),
+    "aws_ssm_parameter": IdSpec(("name",), ("name",)),
+    "aws_networkfirewall_firewall": IdSpec(("name",), ("name",)),
+    "aws_cognito_identity_pool": IdSpec(("id",)),
+    "aws_lambda_function_url": IdSpec(("function_name",), ("function_name",)),
+    "aws_sagemaker_notebook_instance": IdSpec(("name",), ("name",)),
+    "aws_sagemaker_domain": IdSpec(("id",)),
+    "aws_ec2_transit_gateway": IdSpec(("id",)),
+    "aws_vpc_endpoint_service": IdSpec(("id",)),
+    "aws_dax_cluster": IdSpec(("cluster_name",), ("cluster_name",)),
+    "aws_memorydb_cluster": IdSpec(("name",), ("name",)),
+    "aws_mq_broker": IdSpec(("id",)),
+    "aws_dms_replication_instance": IdSpec(("replication_instance_id",), ("replication_instance_id",)),
+    "aws_kinesis_firehose_delivery_stream": IdSpec(("name",), ("name",)),
+    "aws_ecs_cluster": IdSpec(("name", "arn"), ("name",)),
+    "aws_lb_listener": IdSpec(("arn", "id")),
+    "aws_alb_listener": IdSpec(("arn", "id")),
 }
 
 # AWS types the catalogue fixes that have no live resource of their own

@@ -7,7 +7,7 @@ from typing import Any
 
 from bot.provider.aws.checks_ec2 import INSTANCE_NF, LC, LT, SG, SG_NOT_FOUND, SG_TYPES, _no_public_port
 from bot.provider.aws.checks_platform import ES, LB_ATTRS, LB_NF, LB_TYPES, LBS, OS, _lb_attribute
-from bot.provider.aws.checks_rds import CL, CL_NF, DB, DB_NF, REDSHIFT
+from bot.provider.aws.checks_rds import CL, CL_NF, CLUSTER, DB, DB_NF, REDSHIFT
 from bot.provider.aws.checks_s3 import NO_BUCKET, _bucket
 from bot.provider.aws.checks_services import ECR, ECR_NF, TRAIL
 from bot.provider.aws.declarative import SET, TRUE, Call, Expect, at_least, attr, custom, eq, one_of
@@ -47,9 +47,9 @@ def _rs(field: str, expect: Expect) -> Registration[Any]:
 CHECKS: tuple[Registration[Any], ...] = (
     custom("sg_no_public_all_traffic", SG_TYPES, (SG,), _all_traffic, SG_NOT_FOUND),
     custom("sg_no_public_port_80", SG_TYPES, (SG,), _no_public_port(80), SG_NOT_FOUND),
-    attr("rds_iam_auth", ("aws_rds_cluster",), CL, "DBClusters[0].IAMDatabaseAuthenticationEnabled", TRUE,
+    attr("rds_iam_auth", CLUSTER, CL, "DBClusters[0].IAMDatabaseAuthenticationEnabled", TRUE,
          not_found=CL_NF, label="iam_auth"),
-    attr("rds_copy_tags_to_snapshot", ("aws_rds_cluster",), CL, "DBClusters[0].CopyTagsToSnapshot", TRUE,
+    attr("rds_copy_tags_to_snapshot", CLUSTER, CL, "DBClusters[0].CopyTagsToSnapshot", TRUE,
          not_found=CL_NF, label="copy_tags_to_snapshot"),
     attr("rds_enhanced_monitoring", MEMBERS, DB, "DBInstances[0].MonitoringInterval", at_least(1),
          not_found=DB_NF, label="monitoring_interval"),
@@ -60,7 +60,7 @@ CHECKS: tuple[Registration[Any], ...] = (
     attr("rds_ca_certificate", ("aws_db_instance",), DB, "DBInstances[0].CACertificateIdentifier",
          one_of("rds-ca-rsa2048-g1", "rds-ca-rsa4096-g1", "rds-ca-ecc384-g1"), not_found=DB_NF,
          label="ca_certificate"),
-    attr("rds_cluster_kms", ("aws_rds_cluster",), CL, "DBClusters[0].KmsKeyId", SET, not_found=CL_NF,
+    attr("rds_cluster_kms", CLUSTER, CL, "DBClusters[0].KmsKeyId", SET, not_found=CL_NF,
          label="kms_key_id"),
     attr("lambda_reserved_concurrency", ("aws_lambda_function",),
          Call("lambda", "GetFunctionConcurrency", lambda i: {"FunctionName": i}), "ReservedConcurrentExecutions",
@@ -149,7 +149,7 @@ CHECKS: tuple[Registration[Any], ...] = (
          absent=("NoSuchLifecycleConfiguration",), label="abort_after_days"),
     attr("ecr_kms", ("aws_ecr_repository",), ECR, "repositories[0].encryptionConfiguration.encryptionType",
          eq("KMS"), not_found=ECR_NF, label="encryption_type"),
-    attr("secretsmanager_rotation", ("aws_secretsmanager_secret",),
+    attr("secretsmanager_rotation", ("aws_secretsmanager_secret", "aws_secretsmanager_secret_rotation"),
          Call("secretsmanager", "DescribeSecret", lambda i: {"SecretId": i}), "RotationEnabled", TRUE,
          not_found=("ResourceNotFoundException",), label="rotation_enabled"),
     attr("efs_kms", ("aws_efs_file_system",),

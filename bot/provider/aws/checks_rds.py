@@ -8,7 +8,7 @@ from bot.provider.aws.declarative import FALSE, SET, TRUE, Call, Expect, at_leas
 from bot.provider.registry import Registration
 
 INSTANCE = ("aws_db_instance",)
-CLUSTER = ("aws_rds_cluster",)
+CLUSTER = ("aws_rds_cluster", "aws_docdb_cluster", "aws_neptune_cluster")  # one RDS API for all three
 DB = Call("rds", "DescribeDBInstances", lambda i: {"DBInstanceIdentifier": i})
 CL = Call("rds", "DescribeDBClusters", lambda i: {"DBClusterIdentifier": i})
 DB_NF = ("DBInstanceNotFound", "DBInstanceNotFoundFault")
@@ -28,7 +28,7 @@ def _both(name: str, field: str, expect: Expect, instance_types: tuple[str, ...]
 CHECKS: tuple[Registration[Any], ...] = (
     *_both("rds_storage_encrypted", "StorageEncrypted", TRUE),
     *_both("rds_not_publicly_accessible", "PubliclyAccessible", FALSE,
-           ("aws_db_instance", "aws_rds_cluster_instance"), cluster=False),
+           ("aws_db_instance", "aws_rds_cluster_instance", "aws_neptune_cluster_instance"), cluster=False),
     *_both("rds_backup_retention", "BackupRetentionPeriod", at_least(1)),
     *_both("rds_deletion_protection", "DeletionProtection", TRUE),
     *_both("rds_multi_az", "MultiAZ", TRUE, cluster=False),

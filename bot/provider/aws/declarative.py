@@ -25,7 +25,8 @@ from bot.provider.registry import Registration
 from bot.provider.result import Outcome, Why, failed, unverifiable, verified
 
 # the IAM prefix of a boto3 service name, where it differs
-IAM_PREFIX = {"efs": "elasticfilesystem", "elbv2": "elasticloadbalancing", "opensearch": "es"}
+IAM_PREFIX = {"efs": "elasticfilesystem", "elbv2": "elasticloadbalancing", "elb": "elasticloadbalancing",
+              "opensearch": "es", "stepfunctions": "states"}
 
 
 @dataclass(frozen=True)

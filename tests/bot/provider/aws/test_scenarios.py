@@ -79,6 +79,39 @@ def _no_tracing(c: Client, s: dict[str, Any]) -> None:
                                 Code={"ZipFile": buf.getvalue()}, TracingConfig={"Mode": "PassThrough"})
 
 
+def _detector_off(c: Client, s: dict[str, Any]) -> None:
+    c("guardduty").update_detector(DetectorId=state_values(s, "aws_guardduty_detector.main")["id"], Enable=False)
+
+
+def _stream_unencrypted(c: Client, s: dict[str, Any]) -> None:
+    c("kinesis").stop_stream_encryption(StreamName="events", EncryptionType="KMS", KeyId="alias/aws/kinesis")
+
+
+def _flow_log_deleted(c: Client, s: dict[str, Any]) -> None:
+    c("ec2").delete_flow_logs(FlowLogIds=[state_values(s, "aws_flow_log.main")["id"]])
+
+
+def _waf_detached(c: Client, s: dict[str, Any]) -> None:
+    c("wafv2").disassociate_web_acl(ResourceArn=state_values(s, "aws_lb.web")["arn"])
+
+
+def _http_served(c: Client, s: dict[str, Any]) -> None:
+    c("elbv2").modify_listener(ListenerArn=state_values(s, "aws_lb_listener.http")["arn"], DefaultActions=[
+        {"Type": "fixed-response", "FixedResponseConfig": {"ContentType": "text/plain", "StatusCode": "200"}}])
+
+
+def _listener(**change: Any) -> Drift:
+    def drift(c: Client, s: dict[str, Any]) -> None:
+        address = next(r["address"] for r in s["values"]["root_module"]["resources"] if r["type"] == "aws_lb_listener")
+        c("elbv2").modify_listener(ListenerArn=state_values(s, address)["arn"], **change)
+
+    return drift
+
+
+def _insights_off(c: Client, s: dict[str, Any]) -> None:
+    c("ecs").update_cluster(cluster="main", settings=[{"name": "containerInsights", "value": "disabled"}])
+
+
 # golden case, drift (None: the property cannot change in place, e.g. storage encryption)
 SCENARIOS: list[tuple[str, Drift | None]] = [
     ("s3_block_public_access/v5_split", _pab_off),
@@ -96,6 +129,15 @@ SCENARIOS: list[tuple[str, Drift | None]] = [
     ("cloudtrail_log_validation/trail", _trail(EnableLogFileValidation=False)),
     ("cloudtrail_multi_region/trail", _trail(IsMultiRegionTrail=False)),
     ("lambda_xray_tracing/function", _no_tracing),
+    ("guardduty_enabled/basic", _detector_off),
+    ("kinesis_stream_encryption/basic", _stream_unencrypted),
+    ("vpc_flow_logs/basic", _flow_log_deleted),
+    ("alb_waf_association/basic", _waf_detached),
+    ("alb_http_redirect/from_the_load_balancer", _http_served),
+    ("alb_http_redirect/basic", _listener(DefaultActions=[
+        {"Type": "fixed-response", "FixedResponseConfig": {"ContentType": "text/plain", "StatusCode": "200"}}])),
+    ("lb_listener_tls_policy/basic", _listener(SslPolicy="ELBSecurityPolicy-2016-08")),
+    ("ecs_container_insights/basic", _insights_off),
 ]
 IDS = [case for case, _ in SCENARIOS]
 
